@@ -1,0 +1,1 @@
+"""Reading staff-written files safely, keeping line numbers for messages."""

@@ -1,0 +1,1 @@
+"""Reference lists the data is checked against (provinces, sectors, ...)."""

@@ -1,0 +1,39 @@
+"""ISO 3166-1 alpha-2 country codes with Indonesian names from Babel (CLDR)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Code -> Indonesian name, for two-letter codes only (CLDR also has regions)."""
+    territories = Locale("id").territories
+    excluded = {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK"}
+    return {code: name for code, name in territories.items() if len(code) == 2 and code.isalpha() and code not in excluded}
+
+
+def country_name(code: str) -> str:
+    return country_names().get(code, code)
+
+
+def flag_emoji(code: str) -> str:
+    """Regional-indicator pair; rendered as a flag by the reader's own fonts."""
+    return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in code.upper())
+
+
+def suggest_country(text: str) -> str | None:
+    """Map a name or a lowercase code to the code staff probably meant."""
+    from difflib import get_close_matches
+
+    names = country_names()
+    if text.upper() in names:
+        return text.upper()
+    by_name = {name.lower(): code for code, name in names.items()}
+    key = text.strip().lower()
+    if key in by_name:
+        return by_name[key]
+    match = get_close_matches(key, list(by_name), n=1, cutoff=0.8)
+    return by_name[match[0]] if match else None
