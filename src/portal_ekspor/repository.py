@@ -25,6 +25,8 @@ from .validation import validate
 
 YAML_SUFFIXES = (".yml", ".yaml")
 MAX_PHOTO_BYTES = 400 * 1024
+RESERVED_SLUGS = {"daftar", "provinsi", "negara", "angkatan", "sektor", "sertifikasi", "duta", "index"}
+"""Path segments used by listing pages under alumni/; a profile cannot take them."""
 PARALLEL_THRESHOLD = 2000
 """Below this many files a process pool costs more than it saves."""
 
@@ -88,6 +90,8 @@ def _load_alumnus(args: tuple[str, str]) -> tuple[AlumnusRecord | None, Problems
     slug = path.stem
     if slugify(slug) != slug:
         problems.add(display, 1, "", f"nama file harus huruf kecil, angka dan tanda hubung, mis. `{slugify(slug) or 'nama-usaha'}.yml`")
+    elif slug in RESERVED_SLUGS:
+        problems.add(display, 1, "", f"nama file `{slug}` dipakai untuk halaman daftar; beri nama lain, mis. `{slug}-nama-usaha.yml`")
     model = validate(Alumnus, doc, problems)
     if model is None or problems:
         return None, problems

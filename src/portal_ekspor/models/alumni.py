@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BeforeValidator, Field
 
 from ..reference.catalogues import CERTIFICATIONS, DUTA_TOPICS, LEGAL_FORMS, SECTORS
 from ..reference.countries import country_names, suggest_country
+from ..reference.hs import HS_CHAPTERS
 from ..reference.provinces import PROVINCE_NAMES, suggest_province
 from .base import Date, Email, LongText, Model, Slug, Text, Url, Year, _as_text, fail
 
@@ -29,7 +30,7 @@ def _choice(catalogue: dict[str, str], what: str):
             raise fail(f"{what} `{value}` tidak dikenal.{hint} Pilihan: {', '.join(catalogue)}")
         return value
 
-    return Annotated[str, BeforeValidator(_as_text), AfterValidator(check)]
+    return Annotated[str, BeforeValidator(_as_text), AfterValidator(check), Field(json_schema_extra={"enum": list(catalogue)})]
 
 
 Sector = _choice(SECTORS, "sektor")
@@ -46,7 +47,8 @@ def _province(value: str) -> str:
     return value
 
 
-Province = Annotated[str, BeforeValidator(_as_text), AfterValidator(_province)]
+Province = Annotated[str, BeforeValidator(_as_text), AfterValidator(_province),
+                     Field(json_schema_extra={"enum": list(PROVINCE_NAMES)})]
 
 
 def _country(value: str) -> str:
@@ -57,7 +59,8 @@ def _country(value: str) -> str:
     return value
 
 
-Country = Annotated[str, BeforeValidator(_as_text), AfterValidator(_country)]
+Country = Annotated[str, BeforeValidator(_as_text), AfterValidator(_country),
+                    Field(json_schema_extra={"enum": sorted(country_names())})]
 
 _HS = re.compile(r"[0-9]{4}(?:[0-9]{2}){0,3}")
 
@@ -66,10 +69,13 @@ def _hs_code(value: str) -> str:
     digits = value.replace(".", "")
     if not _HS.fullmatch(digits) or len(digits) not in (4, 6, 8, 10):
         raise fail("kode HS harus 4, 6, 8 atau 10 angka dalam tanda kutip, mis. \"09012100\" atau \"0901.21.00\"")
+    if digits[:2] not in HS_CHAPTERS:
+        raise fail(f"kode HS diawali bab `{digits[:2]}`, padahal bab HS hanya 01 sampai 97 (tanpa 77)")
     return value
 
 
-HsCode = Annotated[str, BeforeValidator(_as_text), AfterValidator(_hs_code)]
+HsCode = Annotated[str, BeforeValidator(_as_text), AfterValidator(_hs_code),
+                   Field(json_schema_extra={"pattern": r"^[0-9]{2}\.?[0-9]{2}(\.?[0-9]{2}){0,3}$"})]
 
 _PHONE = re.compile(r"\+?[0-9][0-9 \-]{6,20}")
 

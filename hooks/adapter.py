@@ -1,0 +1,145 @@
+"""Adapter between MkDocs events and the portal_ekspor core.
+
+Kept thin on purpose: it loads and validates data, hands generated pages to
+MkDocs, and escapes page metadata for Material's templates (which run with
+autoescape off). All decisions live in the core package.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+from portal_ekspor.glossary_links import GlossaryLinker
+from portal_ekspor.open_data import open_data_files
+from portal_ekspor.repository import load_portal
+from portal_ekspor.site.head import head_html
+from portal_ekspor.site.modules import course_json_ld, module_info_html
+from portal_ekspor.site.placeholders import fill_placeholders
+from portal_ekspor.site.navigation import navigation
+from portal_ekspor.site.pages import build_site_content
+
+log = logging.getLogger("mkdocs.hooks.portal")
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+class _State:
+    portal = None
+    content = None
+    generated: dict = {}
+    modules: dict = {}
+    linker = None
+
+
+state = _State()
+
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    portal, problems = load_portal(root)
+    if problems:
+        raise Abort("Data portal tidak valid; situs tidak dibangun.\n" + problems.report())
+    state.portal = portal
+    state.content = build_site_content(portal)
+    state.generated = {page.src_uri: page for page in state.content.pages}
+    state.modules = {m.docs_path: m for m in portal.modules}
+    state.linker = GlossaryLinker(portal.glossary)
+    config.nav = navigation(portal)
+    return config
+
+
+def on_files(files: Files, config):
+    for src_uri in state.generated:
+        if files.get_file_from_path(src_uri) is not None:
+            raise Abort(f"docs/{src_uri}: halaman ini dibuat otomatis dari data; hapus file docs/{src_uri}.")
+        files.append(File.generated(config, src_uri, content=""))
+    photos = state.portal.root / "data" / "alumni"
+    for profile in state.content.profiles:
+        if profile.photo:
+            files.append(File.generated(config, f"alumni/{profile.photo}", abs_src_path=str(photos / profile.photo)))
+    for name, text in open_data_files(state.content.profiles, config.site_url or "").items():
+        files.append(File.generated(config, name, content=text))
+    return files
+
+
+def on_nav(nav, config, files):
+    return nav
+
+
+def _render_generated(page, html):
+    def render(config, files):
+        page.content = html
+        page.toc = get_toc([])
+        page.present_anchor_ids = set(_ID.findall(html))
+    return render
+
+
+def on_pre_page(page, config, files):
+    generated = state.generated.get(page.file.src_uri)
+    if generated is not None:
+        # Generated pages are complete HTML; skipping the Markdown pipeline keeps
+        # 20,000 profiles cheap and keeps data out of Markdown's reach.
+        page.render = _render_generated(page, generated.html)
+    return page
+
+
+def _site_url(config, url: str) -> str | None:
+    return (config.site_url or "").rstrip("/") + "/" + url if config.site_url else None
+
+
+def on_page_markdown(markdown, page, config, files):
+    generated = state.generated.get(page.file.src_uri)
+    if generated is not None:
+        page.meta = {"title": generated.title, "description": generated.description}
+        _head(page, config, generated.title, generated.description, generated.url,
+              "profile" if generated.kind == "profile" else "website", generated.json_ld)
+        return ""
+    module = state.modules.get(page.file.src_uri)
+    if module is not None:
+        _head(page, config, module.meta.title, module.meta.description, page.url, "article",
+              course_json_ld(module, config.site_name))
+    else:
+        _head(page, config, page.meta.get("title") or page.title or config.site_name,
+              page.meta.get("description") or config.site_description or "", page.url, "website", None)
+    _escape_meta(page)
+    return markdown
+
+
+def _head(page, config, title, description, url, og_type, json_ld):
+    page.meta["portal_head"] = head_html(site_name=config.site_name, title=title, description=description,
+                                         url=_site_url(config, url), og_type=og_type, json_ld=json_ld)
+
+
+def _escape_meta(page):
+    """Material prints meta title/description unescaped; escape them once here."""
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+            page.meta[key] = escape(page.meta[key])
+
+
+def on_page_content(html, page, config, files):
+    generated = state.generated.get(page.file.src_uri)
+    if generated is not None:
+        _escape_meta(page)
+        return html
+    module = state.modules.get(page.file.src_uri)
+    if module is not None:
+        html = module_info_html(state.portal, module) + state.linker.link(html, page.url)
+    html, problems = fill_placeholders(html, state.portal, state.content, page.url)
+    if problems:
+        raise Abort(f"docs/{page.file.src_uri}: " + "; ".join(problems))
+    return html
+
+
+def on_post_build(config):
+    return None
+
+
+def on_serve(server, config, builder):
+    return server

@@ -1,0 +1,1 @@
+"""The `portal` command for program staff (messages in Bahasa Indonesia)."""

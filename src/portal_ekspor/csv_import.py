@@ -1,0 +1,215 @@
+"""Alumni from a spreadsheet or Google Forms export (CSV) to YAML files.
+
+Each row goes through exactly the same loader and validator as a hand-written
+file: it is rendered to YAML, parsed back strictly and validated. A row with
+any problem writes nothing; an existing file is never overwritten unless asked.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loading.strict_yaml import parse_yaml_text, read_text
+from .models.alumni import Alumnus
+from .problems import Problems
+from .text import slugify
+from .validation import PERSONAL_DATA_KEYS, validate
+from .yaml_writer import dump
+
+MAX_CSV_BYTES = 20 * 1024 * 1024
+
+COLUMNS = {
+    "nama_usaha": "Nama usaha",
+    "bentuk_usaha": "pt, cv, ud, koperasi, perorangan ...",
+    "provinsi": "Nama provinsi resmi, mis. Sumatera Barat",
+    "kabupaten_kota": "mis. Kota Padang",
+    "sektor": "kuliner, minuman, agro, perikanan, kerajinan, mebel, fesyen, herbal",
+    "angkatan": "id angkatan, mis. ecp-sumbar-2023",
+    "produk": "nama produk, dipisah titik koma (;)",
+    "kode_hs": "kode HS tiap produk, urutan sama, dipisah titik koma",
+    "negara_tujuan": "kode negara ISO dua huruf, dipisah titik koma, mis. MY; SA",
+    "sejak": "tahun mulai ekspor ke tiap negara, urutan sama (boleh kosong)",
+    "sertifikasi": "mis. halal; bpom",
+    "ekspor_perdana_tahun": "tahun",
+    "ekspor_perdana_negara": "kode negara",
+    "ekspor_perdana_publik": "ya/tidak",
+    "duta_ekspor": "ya/tidak",
+    "topik_duta": "mis. kemasan; negosiasi",
+    "email": "email usaha",
+    "email_publik": "ya/tidak",
+    "situs": "https://...",
+    "situs_publik": "ya/tidak",
+    "whatsapp": "nomor WhatsApp usaha",
+    "whatsapp_publik": "ya/tidak",
+    "persetujuan_profil_publik": "ya/tidak",
+    "tanggal_persetujuan": "TTTT-BB-HH",
+    "bukti_persetujuan": "mis. formulir persetujuan (arsip dinas)",
+    "cerita": "cerita singkat (Markdown)",
+}
+REQUIRED = ("nama_usaha", "bentuk_usaha", "provinsi", "kabupaten_kota", "sektor", "angkatan", "produk", "kode_hs",
+            "persetujuan_profil_publik")
+IGNORED = {"timestamp", "cap_waktu", "stempel_waktu", "tanda_waktu"}
+YES = {"ya", "y", "yes", "true", "setuju", "1", "bersedia"}
+NO = {"tidak", "t", "no", "false", "tidak_setuju", "0", "", "tidak_bersedia"}
+
+
+def header_key(name: str) -> str:
+    return slugify(name).replace("-", "_")
+
+
+@dataclass
+class ImportResult:
+    written: list[Path] = field(default_factory=list)
+    skipped_existing: list[Path] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+
+
+def template_csv() -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(COLUMNS)
+    return buffer.getvalue()
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def _yes(value: str, display: str, line: int, column: str, problems: Problems) -> bool | None:
+    key = header_key(value)
+    if key in YES:
+        return True
+    if key in NO:
+        return False
+    problems.add(display, line, column, f"isi `ya` atau `tidak`, bukan `{value}`")
+    return None
+
+
+def _int(value: str, display: str, line: int, column: str, problems: Problems) -> int | str | None:
+    if not value:
+        return None
+    return int(value) if value.isdigit() and not value.startswith("0") else value
+
+
+def row_to_record(row: dict[str, str], display: str, line: int, problems: Problems) -> dict | None:
+    before = len(problems)
+    for column in REQUIRED:
+        if not row.get(column):
+            problems.add(display, line, column, "wajib diisi")
+    if len(problems) > before:
+        return None
+    products = _split(row["produk"])
+    codes = _split(row["kode_hs"])
+    if len(products) != len(codes):
+        problems.add(display, line, "kode_hs", f"jumlah kode HS ({len(codes)}) tidak sama dengan jumlah produk ({len(products)})")
+    countries = _split(row.get("negara_tujuan", ""))
+    since = [s.strip() for s in row.get("sejak", "").split(";")] if row.get("sejak") else []
+    if since and len(since) != len(countries):
+        problems.add(display, line, "sejak", f"jumlah tahun ({len(since)}) tidak sama dengan jumlah negara ({len(countries)})")
+    consent = _yes(row["persetujuan_profil_publik"], display, line, "persetujuan_profil_publik", problems)
+    record: dict = {"persetujuan": {"profil_publik": consent}}
+    if row.get("tanggal_persetujuan"):
+        record["persetujuan"]["tanggal"] = row["tanggal_persetujuan"]
+    if row.get("bukti_persetujuan"):
+        record["persetujuan"]["bukti"] = row["bukti_persetujuan"]
+    for key in ("nama_usaha", "bentuk_usaha", "provinsi", "kabupaten_kota", "sektor", "angkatan"):
+        record[key] = row[key]
+    record["bentuk_usaha"] = row["bentuk_usaha"].lower()
+    record["sektor"] = row["sektor"].lower()
+    record["produk"] = [{"nama": n, "hs": h} for n, h in zip(products, codes)]
+    if countries:
+        record["tujuan_ekspor"] = [
+            {"negara": c, **({"sejak": _int(since[i], display, line, "sejak", problems)} if i < len(since) and since[i] else {})}
+            for i, c in enumerate(countries)
+        ]
+    if row.get("sertifikasi"):
+        record["sertifikasi"] = [s.lower() for s in _split(row["sertifikasi"])]
+    if row.get("ekspor_perdana_tahun") or row.get("ekspor_perdana_negara"):
+        record["ekspor_perdana"] = {
+            "tahun": _int(row.get("ekspor_perdana_tahun", ""), display, line, "ekspor_perdana_tahun", problems),
+            "negara": row.get("ekspor_perdana_negara", ""),
+            "publik": _yes(row.get("ekspor_perdana_publik", ""), display, line, "ekspor_perdana_publik", problems),
+        }
+    if row.get("duta_ekspor"):
+        record["duta_ekspor"] = {"bersedia": _yes(row["duta_ekspor"], display, line, "duta_ekspor", problems),
+                                 "topik": [t.lower() for t in _split(row.get("topik_duta", ""))]}
+    contacts = {}
+    for column, key, field_name in (("email", "email", "alamat"), ("situs", "situs", "alamat"), ("whatsapp", "whatsapp", "nomor")):
+        if row.get(column):
+            contacts[key] = {field_name: row[column],
+                             "publik": _yes(row.get(f"{column}_publik", ""), display, line, f"{column}_publik", problems)}
+    if contacts:
+        record["kontak"] = contacts
+    if row.get("cerita"):
+        record["cerita"] = row["cerita"].replace("\r\n", "\n") + ("\n" if "\n" in row["cerita"] else "")
+    return None if len(problems) > before else record
+
+
+def import_csv(csv_path: Path, alumni_dir: Path, *, overwrite: bool = False, dry_run: bool = False) -> ImportResult:
+    result = ImportResult()
+    display = csv_path.name
+    text = read_text(csv_path, display, result.problems, max_bytes=MAX_CSV_BYTES)
+    if text is None:
+        return result
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") and "\t" not in sample.split("\n")[0] else ","
+    if "\t" in sample.split("\n")[0]:
+        delimiter = "\t"
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        result.problems.add(display, 1, "", "file CSV kosong")
+        return result
+    keys = [header_key(h) for h in header]
+    personal = [h for h, k in zip(header, keys) if k in PERSONAL_DATA_KEYS]
+    unknown = [h for h, k in zip(header, keys) if k not in COLUMNS and k not in IGNORED and k not in PERSONAL_DATA_KEYS]
+    for h in personal:
+        result.problems.add(display, 1, h, "kolom data pribadi (UU 27/2022) tidak boleh diimpor; hapus kolom ini dari CSV lalu ulangi")
+    for h in unknown:
+        result.problems.add(display, 1, h, f"kolom tidak dikenal; kolom yang dikenal: {', '.join(COLUMNS)}")
+    missing = [c for c in REQUIRED if c not in keys]
+    for c in missing:
+        result.problems.add(display, 1, c, "kolom wajib tidak ada di baris judul")
+    if result.problems:
+        return result
+    planned: dict[str, int] = {}
+    for line_no, values in enumerate(reader, start=2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) > len(keys):
+            result.problems.add(display, line_no, "", f"baris berisi {len(values)} kolom, judul hanya {len(keys)}")
+            continue
+        row = {k: v.strip() for k, v in zip(keys, values) if k in COLUMNS}
+        problems = Problems()
+        record = row_to_record(row, display, line_no, problems)
+        slug = slugify(row.get("nama_usaha", ""))
+        if record is not None:
+            doc = parse_yaml_text(dump(record), f"{display}:{line_no}", problems)
+            if doc is not None:
+                validate(Alumnus, doc, problems)
+        # Messages point at the CSV row, not at the YAML we generated from it.
+        for p in problems:
+            where_field = p.field.split(".")[0] if p.field else ""
+            result.problems.add(display, line_no, where_field or p.field, p.message)
+        if problems or record is None:
+            continue
+        if not slug:
+            result.problems.add(display, line_no, "nama_usaha", "nama usaha tidak menghasilkan nama file")
+            continue
+        if slug in planned:
+            result.problems.add(display, line_no, "nama_usaha", f"nama usaha sama dengan baris {planned[slug]}")
+            continue
+        planned[slug] = line_no
+        target = alumni_dir / f"{slug}.yml"
+        if target.exists() and not overwrite:
+            result.skipped_existing.append(target)
+            continue
+        if not dry_run:
+            tmp = target.with_suffix(".yml.tmp")
+            tmp.write_text(f"# Diimpor dari {display} baris {line_no}\n" + dump(record), encoding="utf-8")
+            tmp.replace(target)
+        result.written.append(target)
+    return result

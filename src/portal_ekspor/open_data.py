@@ -1,0 +1,77 @@
+"""Open data files of public profiles: alumni.json and alumni.csv.
+
+The columns are a published interface (see docs/panduan-staf/data-terbuka.md):
+add columns at the end, never rename or reorder, and bump SCHEMA_VERSION when
+meaning changes. Only :class:`PublicProfile` fields are written, so unconsented
+data cannot appear here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .privacy import PublicProfile
+
+SCHEMA_VERSION = 1
+
+COLUMNS = (
+    "slug", "nama_usaha", "bentuk_usaha", "provinsi", "kabupaten_kota", "sektor", "angkatan", "program",
+    "produk", "kode_hs", "negara_tujuan", "sertifikasi", "ekspor_perdana_tahun", "ekspor_perdana_negara",
+    "duta_ekspor", "email", "situs", "whatsapp", "url",
+)
+
+
+def record(p: PublicProfile, site_url: str = "") -> dict:
+    contact = {c.kind: c for c in p.contacts}
+    return {
+        "slug": p.slug,
+        "nama_usaha": p.name,
+        "bentuk_usaha": p.legal_form,
+        "provinsi": p.province,
+        "kabupaten_kota": p.regency,
+        "sektor": p.sector,
+        "angkatan": p.cohort_id,
+        "program": p.program_name,
+        "produk": [{"nama": x.name, "hs": x.hs_code} for x in p.products],
+        "negara_tujuan": [{"negara": d.country.code, "sejak": d.since} for d in p.destinations],
+        "sertifikasi": [key for key, _ in p.certifications],
+        "ekspor_perdana": {"tahun": p.first_export_year, "negara": p.first_export_country.code} if p.first_export_country else None,
+        "duta_ekspor": p.ambassador,
+        "email": contact["email"].text if "email" in contact else None,
+        "situs": contact["website"].href if "website" in contact else None,
+        "whatsapp": contact["whatsapp"].text if "whatsapp" in contact else None,
+        "url": site_url + p.url,
+    }
+
+
+def _csv_row(r: dict) -> list[str]:
+    return [
+        r["slug"], r["nama_usaha"], r["bentuk_usaha"], r["provinsi"], r["kabupaten_kota"], r["sektor"],
+        r["angkatan"], r["program"], "; ".join(x["nama"] for x in r["produk"]), "; ".join(x["hs"] for x in r["produk"]),
+        "; ".join(x["negara"] for x in r["negara_tujuan"]), "; ".join(r["sertifikasi"]),
+        str(r["ekspor_perdana"]["tahun"]) if r["ekspor_perdana"] else "",
+        r["ekspor_perdana"]["negara"] if r["ekspor_perdana"] else "",
+        "ya" if r["duta_ekspor"] else "tidak", r["email"] or "", r["situs"] or "", r["whatsapp"] or "", r["url"],
+    ]
+
+
+def _csv_safe(value: str) -> str:
+    """Spreadsheet apps run cells starting with = + - @ as formulas."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def open_data_files(profiles: list[PublicProfile], site_url: str = "") -> dict[str, str]:
+    """File name -> content; written by the site builder like any other page."""
+    records = [record(p, site_url) for p in profiles]
+    payload = {"versi_skema": SCHEMA_VERSION, "jumlah": len(records), "alumni": records}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in records:
+        writer.writerow([_csv_safe(v) for v in _csv_row(r)])
+    return {
+        "alumni.json": json.dumps(payload, ensure_ascii=False, indent=1) + "\n",
+        "alumni.csv": "\ufeff" + buffer.getvalue(),
+    }

@@ -1,0 +1,158 @@
+"""The one gate between recorded data and anything published.
+
+Every output (pages, search, sitemap, open data) is built from
+:class:`PublicProfile` only. A record without consent to a public profile
+never becomes one, and a contact channel or first export without its own
+``publik: true`` is never copied into it, so no later code can leak what it
+never received.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models.alumni import Alumnus
+from .reference.catalogues import CERTIFICATIONS, DUTA_TOPICS, LEGAL_FORMS, SECTORS
+from .reference.countries import country_name, flag_emoji
+from .reference.hs import hs_chapter_name
+from .reference.provinces import PROVINCE_SLUGS
+from .repository import AlumnusRecord, CohortRef, Portal
+from .sanitize import markdown_to_safe_html, plain_text
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    flag: str
+
+    @classmethod
+    def of(cls, code: str) -> "Country":
+        return cls(code, country_name(code), flag_emoji(code))
+
+
+@dataclass(frozen=True)
+class PublicProduct:
+    name: str
+    hs_code: str
+    hs_chapter: str
+    hs_chapter_name: str
+
+
+@dataclass(frozen=True)
+class PublicDestination:
+    country: Country
+    since: int | None
+
+
+@dataclass(frozen=True)
+class PublicContact:
+    kind: str  # "whatsapp" | "email" | "website"
+    label: str
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class PublicProfile:
+    slug: str
+    name: str
+    legal_form: str
+    province: str
+    province_slug: str
+    regency: str
+    sector: str
+    sector_label: str
+    cohort_id: str
+    cohort_name: str
+    cohort_year: int | None
+    program_slug: str
+    program_name: str
+    products: tuple[PublicProduct, ...]
+    destinations: tuple[PublicDestination, ...]
+    certifications: tuple[tuple[str, str], ...]
+    first_export_year: int | None
+    first_export_country: Country | None
+    ambassador: bool
+    ambassador_topics: tuple[str, ...]
+    contacts: tuple[PublicContact, ...]
+    photo: str | None
+    photo_alt: str | None
+    story_html: str
+    summary: str
+
+    @property
+    def url(self) -> str:
+        return f"alumni/{self.slug}/"
+
+
+def whatsapp_link(number: str) -> str:
+    """wa.me wants international digits only: 0812... -> 62812..."""
+    digits = re.sub(r"\D", "", number)
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    return f"https://wa.me/{digits}"
+
+
+def _contacts(alumnus: Alumnus) -> tuple[PublicContact, ...]:
+    found = []
+    c = alumnus.contacts
+    if c.whatsapp and c.whatsapp.public:
+        found.append(PublicContact("whatsapp", "WhatsApp", c.whatsapp.number, whatsapp_link(c.whatsapp.number)))
+    if c.email and c.email.public:
+        found.append(PublicContact("email", "Email", c.email.address, f"mailto:{c.email.address}"))
+    if c.website and c.website.public:
+        shown = re.sub(r"^https?://", "", c.website.address).rstrip("/")
+        found.append(PublicContact("website", "Situs web", shown, c.website.address))
+    return tuple(found)
+
+
+def to_public(record: AlumnusRecord, cohort: CohortRef) -> PublicProfile | None:
+    a = record.data
+    if not a.consent.public_profile:
+        return None
+    first = a.first_export if a.first_export and a.first_export.public else None
+    story = a.story or ""
+    return PublicProfile(
+        slug=record.slug,
+        name=a.business_name,
+        legal_form=LEGAL_FORMS[a.legal_form],
+        province=a.province,
+        province_slug=PROVINCE_SLUGS[a.province],
+        regency=a.regency,
+        sector=a.sector,
+        sector_label=SECTORS[a.sector],
+        cohort_id=a.cohort,
+        cohort_name=cohort.cohort.name,
+        cohort_year=cohort.cohort.year,
+        program_slug=cohort.program.slug,
+        program_name=cohort.program.data.name,
+        products=tuple(
+            PublicProduct(p.name, p.hs_code, p.hs_code.replace(".", "")[:2], hs_chapter_name(p.hs_code))
+            for p in a.products
+        ),
+        destinations=tuple(PublicDestination(Country.of(d.country), d.since) for d in a.destinations),
+        certifications=tuple((c, CERTIFICATIONS[c]) for c in a.certifications),
+        first_export_year=first.year if first else None,
+        first_export_country=Country.of(first.country) if first else None,
+        ambassador=bool(a.ambassador and a.ambassador.available),
+        ambassador_topics=tuple(DUTA_TOPICS[t] for t in a.ambassador.topics) if a.ambassador and a.ambassador.available else (),
+        contacts=_contacts(a),
+        photo=a.photo,
+        photo_alt=a.photo_alt,
+        story_html=markdown_to_safe_html(story) if story else "",
+        summary=plain_text(story) if story else "",
+    )
+
+
+def public_profiles(portal: Portal) -> list[PublicProfile]:
+    """Consented profiles, sorted by name for stable output."""
+    cohorts = portal.cohorts
+    out = []
+    for record in portal.alumni:
+        profile = to_public(record, cohorts[record.data.cohort])
+        if profile is not None:
+            out.append(profile)
+    out.sort(key=lambda p: (p.name.casefold(), p.slug))
+    return out

@@ -1,0 +1,45 @@
+"""Build the site into a fresh folder and swap it in only when complete.
+
+A failed or interrupted build leaves the previous site/ untouched: the new
+site is built beside it and renamed into place as the very last step.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def builder_command() -> list[str]:
+    """MkDocs by default; PORTAL_BUILDER=properdocs builds with the maintained fork."""
+    name = os.environ.get("PORTAL_BUILDER", "mkdocs")
+    return [sys.executable, "-m", name]
+
+
+def build_site(root: Path, output: Path, *, quiet: bool = False) -> int:
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.baru-", dir=output.parent))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    cmd = [*builder_command(), "build", "--strict", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+    if quiet:
+        cmd.append("--quiet")
+    try:
+        code = subprocess.call(cmd, cwd=root, env=env)
+    except KeyboardInterrupt:
+        code = 130
+    if code != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        return code or 1
+    old = None
+    if output.exists():
+        old = output.with_name(f".{output.name}.lama-{os.getpid()}")
+        os.rename(output, old)
+    os.rename(staging, output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return 0

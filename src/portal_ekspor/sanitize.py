@@ -1,0 +1,39 @@
+"""Markdown from data files (alumni stories) to safe HTML.
+
+Stories are written by staff from what alumni send them, so they are treated
+as untrusted: Markdown is rendered without extensions, then nh3 keeps only a
+small set of tags and only http(s)/mailto links. No images: a story must not
+make a reader's phone fetch anything from elsewhere.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code"}
+_ATTRIBUTES = {"a": {"href"}}
+
+
+def markdown_to_safe_html(text: str) -> str:
+    html = markdown.markdown(text, extensions=[], output_format="html")
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener ugc",
+        strip_comments=True,
+    )
+
+
+def plain_text(text: str, limit: int = 160) -> str:
+    """First words of a story as plain text (for meta descriptions and cards)."""
+    html = markdown.markdown(text, extensions=[], output_format="html")
+    words = nh3.clean(html, tags=set()).split()
+    out = " ".join(words)
+    if len(out) > limit:
+        out = out[: limit - 1].rsplit(" ", 1)[0] + "…"
+    import html as _html
+
+    return _html.unescape(out)
