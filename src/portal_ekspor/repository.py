@@ -67,6 +67,9 @@ class Portal:
     programs: list[ProgramRecord] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
     modules: list[ModuleRecord] = field(default_factory=list)
+    unchecked_cohorts: set[str] = field(default_factory=set)
+    """Cohort ids named in program files that failed validation: alumni that
+    point at them are not reported again for a problem that lies elsewhere."""
 
     @property
     def cohorts(self) -> dict[str, CohortRef]:
@@ -138,7 +141,7 @@ def load_alumni(root: Path, problems: Problems, workers: int | None = None) -> l
     return records
 
 
-def load_programs(root: Path, problems: Problems) -> list[ProgramRecord]:
+def load_programs(root: Path, problems: Problems, unchecked: set[str] | None = None) -> list[ProgramRecord]:
     folder = root / "data" / "programs"
     records = []
     if not folder.is_dir():
@@ -157,6 +160,8 @@ def load_programs(root: Path, problems: Problems) -> list[ProgramRecord]:
         if model is not None:
             _check_program(model, doc, problems)
             records.append(ProgramRecord(path.stem, display, model))
+        elif unchecked is not None and isinstance(doc.data, dict) and isinstance(doc.data.get("angkatan"), list):
+            unchecked.update(str(c.get("id")) for c in doc.data["angkatan"] if isinstance(c, dict))
     return records
 
 
@@ -217,7 +222,7 @@ def _check_references(portal: Portal, glossary_doc: LoadedYaml | None, problems:
                 problems.add(program.source, 0, "angkatan.id", f"id angkatan `{cohort.id}` sudah dipakai di {cohorts[cohort.id]}")
             cohorts[cohort.id] = program.source
     for record in portal.alumni:
-        if record.data.cohort not in cohorts:
+        if record.data.cohort not in cohorts and record.data.cohort not in portal.unchecked_cohorts:
             from difflib import get_close_matches
 
             close = get_close_matches(record.data.cohort, list(cohorts), n=1)
@@ -271,7 +276,7 @@ def load_portal(root: Path | str, workers: int | None = None) -> tuple[Portal, P
     problems = Problems()
     portal = Portal(root)
     portal.alumni = load_alumni(root, problems, workers)
-    portal.programs = load_programs(root, problems)
+    portal.programs = load_programs(root, problems, portal.unchecked_cohorts)
     portal.glossary, glossary_doc = load_glossary(root, problems)
     portal.modules = load_modules(root, problems)
     _check_references(portal, glossary_doc, problems)

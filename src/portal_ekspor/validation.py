@@ -52,7 +52,7 @@ def _message(err: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         return "kolom tidak dikenal"
     if kind == "literal_error":
-        return f"nilai tidak dikenal; pilih salah satu: {ctx.get('expected', '')}".replace("'", "`")
+        return f"nilai tidak dikenal; pilih salah satu: {ctx.get('expected', '')}".replace("'", "`").replace(" or ", " atau ")
     if kind == "string_too_long":
         return f"terlalu panjang (maksimal {ctx.get('max_length')} karakter)"
     if kind == "too_short":

@@ -1,0 +1,83 @@
+"""Shared fixtures: copies of the sample portal, file writers, a built site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, target / part)
+        else:
+            shutil.copy2(src, target / part)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of the bundled sample portal."""
+    return copy_project(tmp_path / "portal")
+
+
+def run_portal(*args: str, cwd: Path, input: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "portal_ekspor.cli.main", "--folder", str(cwd), *args],
+        cwd=cwd, capture_output=True, text=True, input=input, timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+
+
+def build(project_dir: Path, out: Path | None = None) -> Path:
+    out = out or project_dir / "site"
+    result = run_portal("build", "--keluaran", str(out), cwd=project_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The bundled sample portal, built once for the whole session."""
+    base = tmp_path_factory.mktemp("built")
+    project_dir = copy_project(base / "portal")
+    return build(project_dir)
+
+
+VALID_ALUMNUS = """\
+persetujuan:
+  profil_publik: true
+  tanggal: 2024-01-15
+nama_usaha: Kopi Uji Coba
+bentuk_usaha: cv
+provinsi: Sumatera Barat
+kabupaten_kota: Kabupaten Solok
+sektor: minuman
+angkatan: ecp-sumbar-2023
+produk:
+  - nama: Kopi arabika biji sangrai
+    hs: "09012100"
+tujuan_ekspor:
+  - negara: MY
+    sejak: 2023
+sertifikasi: [halal]
+kontak:
+  email:
+    alamat: info@kopi-uji.example
+    publik: true
+"""
+
+
+@pytest.fixture
+def valid_alumnus_text() -> str:
+    return VALID_ALUMNUS

@@ -1,0 +1,157 @@
+"""Validation rules on real files in a copy of the sample portal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portal_ekspor.repository import load_portal
+
+
+def problems_for(project: Path, name: str, text: str):
+    (project / "data" / "alumni" / name).write_text(text, encoding="utf-8")
+    _, problems = load_portal(project)
+    return [p for p in problems if p.path == f"data/alumni/{name}"]
+
+
+def test_sample_portal_is_valid():
+    root = Path(__file__).resolve().parent.parent
+    portal, problems = load_portal(root)
+    assert not problems, problems.report()
+    assert len(portal.alumni) >= 1
+
+
+def test_valid_record_passes(project, valid_alumnus_text):
+    assert problems_for(project, "kopi-uji.yml", valid_alumnus_text) == []
+
+
+@pytest.mark.parametrize("old,new,field,needle", [
+    ("provinsi: Sumatera Barat", "provinsi: Sumbar", "provinsi", "Mungkin maksud Anda `Sumatera Barat`"),
+    ("provinsi: Sumatera Barat", "provinsi: Jawa Tengahh", "provinsi", "Jawa Tengah"),
+    ("sektor: minuman", "sektor: minuman-kopi", "sektor", "Pilihan:"),
+    ('hs: "09012100"', "hs: 9012100", "produk[1].hs", "kode HS"),
+    ('hs: "09012100"', 'hs: "9912"', "produk[1].hs", "bab"),
+    ('hs: "09012100"', 'hs: "0901.21.00"', None, None),
+    ('hs: "09012100"', "hs: 090121", None, None),
+    ("negara: MY", "negara: Malaysia", "tujuan_ekspor[1].negara", "`MY`"),
+    ("negara: MY", "negara: my", "tujuan_ekspor[1].negara", "`MY`"),
+    ("negara: MY", "negara: NO", None, None),
+    ("sejak: 2023", "sejak: 1900", "tujuan_ekspor[1].sejak", "tahun harus"),
+    ("sejak: 2023", 'sejak: "2023"', "tujuan_ekspor[1].sejak", "bilangan bulat"),
+    ("profil_publik: true", "profil_publik: ya", "persetujuan.profil_publik", "true"),
+    ("tanggal: 2024-01-15", "tanggal: 15-01-2024", "persetujuan.tanggal", "TTTT-BB-HH"),
+    ("alamat: info@kopi-uji.example", "alamat: bukan-email", "kontak.email.alamat", "email"),
+    ("bentuk_usaha: cv", "bentuk_usaha: CV Terbatas", "bentuk_usaha", "bentuk usaha"),
+    ("angkatan: ecp-sumbar-2023", "angkatan: ecp-sumbar-2024", "angkatan", "ecp-sumbar-2023"),
+])
+def test_field_rules(project, valid_alumnus_text, old, new, field, needle):
+    assert old in valid_alumnus_text
+    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text.replace(old, new))
+    if field is None:
+        assert found == []
+        return
+    assert [p.field for p in found] == [field], found
+    assert needle in found[0].message
+    assert found[0].line == valid_alumnus_text.replace(old, new).split("\n").index(
+        next(line for line in valid_alumnus_text.replace(old, new).split("\n") if new.split("\n")[0] in line)) + 1
+
+
+def test_typo_in_field_name_gets_suggestion(project, valid_alumnus_text):
+    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text.replace("kabupaten_kota:", "kabupaten_kot:"))
+    fields = {p.field: p for p in found}
+    assert "mungkin maksud Anda `kabupaten_kota`" in fields["kabupaten_kot"].message
+    assert fields["kabupaten_kot"].line == 7
+    assert "wajib diisi" in fields["kabupaten_kota"].message
+
+
+def test_nested_typo_suggests_nested_field(project, valid_alumnus_text):
+    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text.replace("    publik: true", "    publick: true"))
+    assert any(p.field == "kontak.email.publick" and "`publik`" in p.message for p in found), found
+
+
+@pytest.mark.parametrize("key,label", [("nik", "NIK"), ("npwp", "NPWP"), ("alamat_rumah", "alamat rumah"),
+                                       ("hp_pribadi", "nomor HP pribadi"), ("tanggal_lahir", "tanggal lahir")])
+def test_personal_data_fields_rejected(project, valid_alumnus_text, key, label):
+    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text + f"{key}: \"3171234567890123\"\n")
+    assert len(found) == 1
+    assert found[0].field == key and label in found[0].message and "UU 27/2022" in found[0].message
+
+
+def test_personal_data_nested_rejected(project, valid_alumnus_text):
+    text = valid_alumnus_text.replace("kontak:\n", "kontak:\n  telepon_pribadi: \"0812000\"\n")
+    found = problems_for(project, "kopi-uji.yml", text)
+    assert [p.field for p in found] == ["kontak.telepon_pribadi"]
+
+
+def test_all_problems_reported_in_one_run(project, valid_alumnus_text):
+    bad = (valid_alumnus_text.replace("provinsi: Sumatera Barat", "provinsi: Sumbar")
+           .replace("negara: MY", "negara: XX").replace("sektor: minuman", "sektor: kopi"))
+    (project / "data" / "alumni" / "satu.yml").write_text(bad)
+    (project / "data" / "alumni" / "dua.yml").write_text("nama_usaha: [\n")
+    (project / "data" / "alumni" / "Tiga Usaha.yml").write_text(valid_alumnus_text)
+    _, problems = load_portal(project)
+    paths = {p.path for p in problems}
+    assert {"data/alumni/satu.yml", "data/alumni/dua.yml", "data/alumni/Tiga Usaha.yml"} <= paths
+    assert len([p for p in problems if p.path == "data/alumni/satu.yml"]) == 3
+
+
+def test_stray_files_are_reported_not_ignored(project, valid_alumnus_text):
+    (project / "data" / "alumni" / "catatan.txt").write_text("x")
+    _, problems = load_portal(project)
+    assert any(p.path == "data/alumni/catatan.txt" for p in problems)
+
+
+def test_reserved_slug_rejected(project, valid_alumnus_text):
+    found = problems_for(project, "provinsi.yml", valid_alumnus_text)
+    assert found and "halaman daftar" in found[0].message
+
+
+def test_missing_photo_reported(project, valid_alumnus_text):
+    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text + "foto: foto/kopi-uji.jpg\n")
+    assert [p.field for p in found] == ["foto"]
+
+
+def test_program_funnel(project):
+    path = project / "data" / "programs" / "ecp-sumbar.yml"
+    path.write_text(path.read_text().replace("lulusan: 30", "lulusan: 300"))
+    _, problems = load_portal(project)
+    assert [p.path for p in problems] == ["data/programs/ecp-sumbar.yml"], problems.report()
+    assert "tidak boleh lebih besar" in list(problems)[0].message
+
+
+def test_program_outcome_source_must_exist(project):
+    path = project / "data" / "programs" / "ecp-sumbar.yml"
+    path.write_text(path.read_text().replace("sumber: antara-padang-ecp-2023", "sumber: tidak-ada", 1))
+    _, problems = load_portal(project)
+    found = [p for p in problems if p.path == "data/programs/ecp-sumbar.yml"]
+    assert len(found) == 1 and "sumber `tidak-ada`" in found[0].message and found[0].field.endswith("sumber")
+
+
+def test_module_front_matter_and_prerequisites(project):
+    module = project / "docs" / "modul" / "pemula" / "uji-modul.md"
+    module.write_text("---\ntitle: Uji\ndescription: Uji.\nlevel: dasar\nsesi: 9\ndurasi: 60\ntujuan: [x]\n"
+                      "prasyarat: [modul-yang-tidak-ada]\n---\n\nIsi.\n")
+    _, problems = load_portal(project)
+    found = {p.field: p for p in problems if p.path == "docs/modul/pemula/uji-modul.md"}
+    assert found["level"].line == 4 and "pemula" in found["level"].message
+    assert found["sesi"].line == 5
+    module.write_text("---\ntitle: Uji\ndescription: Uji.\nlevel: pemula\nsesi: 1\ndurasi: 60\ntujuan: [x]\n"
+                      "prasyarat: [modul-yang-tidak-ada]\n---\n\nIsi.\n")
+    _, problems = load_portal(project)
+    found = [p for p in problems if p.path == "docs/modul/pemula/uji-modul.md"]
+    assert [p.field for p in found] == ["prasyarat"] and "modul-yang-tidak-ada" in found[0].message
+
+
+def test_module_without_front_matter(project):
+    (project / "docs" / "modul" / "pemula" / "tanpa.md").write_text("# Judul\n\nIsi.\n")
+    _, problems = load_portal(project)
+    assert any(p.path == "docs/modul/pemula/tanpa.md" and "front matter" in p.message for p in problems)
+
+
+def test_glossary_related_terms_must_exist(project):
+    (project / "data" / "glossary.yml").write_text(
+        "istilah:\n  - istilah: FOB\n    definisi: Penyerahan di atas kapal.\n    terkait: [CIF]\n")
+    _, problems = load_portal(project)
+    found = [p for p in problems if p.path == "data/glossary.yml"]
+    assert len(found) == 1 and found[0].line == 4 and "CIF" in found[0].message
