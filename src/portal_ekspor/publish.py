@@ -26,12 +26,14 @@ def build_site(root: Path, output: Path, *, quiet: bool = False) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.baru-", dir=output.parent))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
     cmd = [*builder_command(), "build", "--strict", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
-    if quiet:
-        cmd.append("--quiet")
+    # Never pass --quiet: MkDocs then drops warnings, and --strict stops counting them.
     try:
-        code = subprocess.call(cmd, cwd=root, env=env)
+        done = subprocess.run(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        code, log = done.returncode, done.stdout
     except KeyboardInterrupt:
-        code = 130
+        code, log = 130, ""
+    if code != 0 or not quiet:
+        sys.stderr.write(log)
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return code or 1
