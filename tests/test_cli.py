@@ -38,7 +38,7 @@ def test_check_reports_every_problem_with_file_and_line(project, valid_alumnus_t
     result = run_portal("check", cwd=project)
     assert result.returncode == 1
     assert "data/alumni/a.yml:6: provinsi:" in result.stderr
-    assert "data/alumni/b.yml:22: nik:" in result.stderr
+    assert "data/alumni/b.yml:21: nik:" in result.stderr
     assert "data/alumni/c.yml:1:" in result.stderr and "UTF-8" in result.stderr
     assert "Ditemukan 3 masalah" in result.stderr
     assert "Traceback" not in result.stderr
