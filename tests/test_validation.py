@@ -130,6 +130,7 @@ def test_program_outcome_source_must_exist(project):
 
 def test_module_front_matter_and_prerequisites(project):
     module = project / "docs" / "modul" / "pemula" / "uji-modul.md"
+    module.parent.mkdir(parents=True, exist_ok=True)
     module.write_text("---\ntitle: Uji\ndescription: Uji.\nlevel: dasar\nsesi: 9\ndurasi: 60\ntujuan: [x]\n"
                       "prasyarat: [modul-yang-tidak-ada]\n---\n\nIsi.\n")
     _, problems = load_portal(project)
@@ -144,6 +145,7 @@ def test_module_front_matter_and_prerequisites(project):
 
 
 def test_module_without_front_matter(project):
+    (project / "docs" / "modul" / "pemula").mkdir(parents=True, exist_ok=True)
     (project / "docs" / "modul" / "pemula" / "tanpa.md").write_text("# Judul\n\nIsi.\n")
     _, problems = load_portal(project)
     assert any(p.path == "docs/modul/pemula/tanpa.md" and "front matter" in p.message for p in problems)

@@ -1,0 +1,43 @@
+"""The navigation tree, derived from data so staff never edit it by hand.
+
+Profiles and listing pages are deliberately absent: Material renders the
+whole nav into every page, so one entry per alumnus would make every page
+grow with the number of alumni.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..reference.catalogues import LEVELS
+from ..repository import Portal
+
+NavItem = str | dict[str, "NavItem | list[NavItem]"]
+
+
+def _titled(path: Path, docs: Path) -> str:
+    return path.relative_to(docs).as_posix()
+
+
+def navigation(portal: Portal) -> list[NavItem]:
+    docs = portal.root / "docs"
+    nav: list[NavItem] = [{"Beranda": "index.md"}]
+    program: list[NavItem] = []
+    if (docs / "program" / "index.md").exists():
+        program.append("program/index.md")
+    for record in sorted(portal.programs, key=lambda r: r.data.name):
+        program.append({record.data.short_name or record.data.name: f"program/{record.slug}.md"})
+    nav.append({"Program": program})
+    modules: list[NavItem] = ["modul/index.md"]
+    for level, label in LEVELS.items():
+        items = sorted((m for m in portal.modules if m.meta.level == level), key=lambda m: (m.meta.session, m.meta.title))
+        if items:
+            modules.append({label: [m.docs_path for m in items]})
+    nav.append({"Modul": modules})
+    nav.append({"Alumni": ["alumni/index.md", "statistik.md"]})
+    nav.append({"Glosarium": "glosarium.md"})
+    guide = docs / "panduan-staf"
+    if guide.is_dir():
+        pages = sorted(guide.rglob("*.md"), key=lambda p: (p.name != "index.md", p.as_posix()))
+        nav.append({"Panduan Staf": [_titled(p, docs) for p in pages]})
+    return nav

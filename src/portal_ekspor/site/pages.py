@@ -1,0 +1,219 @@
+"""Pages declared by data (as Hugo content adapters do): path, title, HTML.
+
+A :class:`GeneratedPage` is complete: its HTML is rendered here, escaped, so
+the site builder only places it. Titles and descriptions are plain text; the
+adapter escapes them once for the theme.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..formatting import date as fmt_date
+from ..formatting import joined, number, outcome_value
+from ..privacy import PublicProfile, public_profiles
+from ..repository import Portal
+from ..text import slugify
+from . import statistics
+from .render import render
+from .views import FACETS, build_listings
+
+PAGE_SIZE = 24
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str  # e.g. "alumni/rendang-uni-sari.md"
+    url: str  # e.g. "alumni/rendang-uni-sari/"
+    title: str
+    description: str
+    html: str
+    kind: str  # profile, directory, listing, statistics, glossary, program
+    json_ld: dict[str, Any] | None = None
+    search: dict[str, Any] = field(default_factory=dict)
+
+
+def _page(src: str, page_title: str, description: str, kind: str, template: str, **ctx) -> GeneratedPage:
+    url = src[:-3] + "/" if not src.endswith("index.md") else src[: -len("index.md")]
+    html = render(template, base=url, **ctx)
+    return GeneratedPage(src, url, page_title, description, html, kind)
+
+
+def profile_pages(profiles: list[PublicProfile]) -> list[GeneratedPage]:
+    pages = []
+    for p in profiles:
+        products = joined([x.name for x in p.products])
+        countries = joined([d.country.name for d in p.destinations])
+        description = f"{p.name}, {p.sector_label.lower()} dari {p.regency}, {p.province}: {products}."
+        if countries:
+            description = description[:-1] + f"; ekspor ke {countries}."
+        page = _page(f"alumni/{p.slug}.md", p.name, description, "profile", "profile.html", p=p)
+        page.json_ld = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": p.name,
+            "description": description,
+            "address": {"@type": "PostalAddress", "addressRegion": p.province, "addressLocality": p.regency, "addressCountry": "ID"},
+            "makesOffer": [{"@type": "Offer", "itemOffered": {"@type": "Product", "name": x.name}} for x in p.products],
+        }
+        email = next((c.text for c in p.contacts if c.kind == "email"), None)
+        site = next((c.href for c in p.contacts if c.kind == "website"), None)
+        if email:
+            page.json_ld["email"] = email
+        if site:
+            page.json_ld["url"] = site
+        pages.append(page)
+    return pages
+
+
+def _paged(profiles: list[PublicProfile], first_src: str, more_src: str) -> list[tuple[str, int, int, list[PublicProfile]]]:
+    count = max(1, math.ceil(len(profiles) / PAGE_SIZE))
+    out = []
+    for i in range(count):
+        src = first_src if i == 0 else more_src.format(n=i + 1)
+        out.append((src, i + 1, count, profiles[i * PAGE_SIZE : (i + 1) * PAGE_SIZE]))
+    return out
+
+
+def _url_of(first_url: str, more_url: str):
+    return lambda n: first_url if n == 1 else more_url.format(n=n)
+
+
+def directory_pages(profiles: list[PublicProfile], listings) -> list[GeneratedPage]:
+    countries = {d.country.code for p in profiles for d in p.destinations}
+    provinces = {p.province for p in profiles}
+    summary = (f"{number(len(profiles))} eksportir dari {number(len(provinces))} provinsi "
+               f"mengekspor ke {number(len(countries))} negara.")
+    facet_options = [{"facet": f, "listings": listings[f.key]} for f in FACETS]
+    pages = []
+    url_of = _url_of("alumni/", "alumni/daftar/{n}/")
+    for src, n, total, chunk in _paged(profiles, "alumni/index.md", "alumni/daftar/{n}.md"):
+        title = "Direktori alumni" if n == 1 else f"Direktori alumni — halaman {n}"
+        pages.append(_page(src, title, summary, "directory", "directory.html", summary=summary,
+                           facet_options=facet_options, profiles=chunk, page_number=n, page_count=total, url_of=url_of))
+    return pages
+
+
+def listing_pages(listings) -> list[GeneratedPage]:
+    pages = []
+    for facet in FACETS:
+        group = listings[facet.key]
+        pages.append(_page(f"alumni/{facet.key}/index.md", f"Alumni per {facet.label.lower()}",
+                           f"Daftar alumni Portal Ekspor per {facet.label.lower()}.", "listing",
+                           "facet_index.html", facet=facet, listings=group))
+        for listing in group:
+            base_src = f"alumni/{facet.key}/{listing.value}"
+            url_of = _url_of(f"{base_src}/", base_src + "/{n}/")
+            for src, n, total, chunk in _paged(listing.profiles, f"{base_src}/index.md", base_src + "/{n}.md"):
+                title = listing.title if n == 1 else f"{listing.title} — halaman {n}"
+                summary = listing.summary()
+                pages.append(_page(src, f"Alumni: {title}", summary, "listing", "listing.html", title=title,
+                                   summary=summary, intro=None, facet=facet, profiles=chunk,
+                                   page_number=n, page_count=total, url_of=url_of))
+    return pages
+
+
+def _outcome_rows(portal: Portal) -> list[dict[str, str]]:
+    rows = []
+    for program in portal.programs:
+        sources = {s.id: _source_text(s) for s in program.data.sources}
+        for cohort in program.data.cohorts:
+            for o in cohort.outcomes:
+                rows.append({"program": program.slug, "cohort_id": cohort.id, "cohort": cohort.name,
+                             "description": o.description, "value": outcome_value(o.value, o.unit),
+                             "source": sources[o.source]})
+    return rows
+
+
+def _source_text(s) -> str:
+    parts = [s.publisher, f"“{s.title}”"]
+    if s.date:
+        parts.append(fmt_date(s.date))
+    return ", ".join(parts)
+
+
+def statistics_page(portal: Portal, profiles: list[PublicProfile]) -> tuple[GeneratedPage, statistics.Figures]:
+    figures = statistics.compute(profiles)
+    series = [figures.by_province, figures.by_sector, figures.by_country, figures.by_first_export_year, figures.by_cohort_year]
+    page = _page("statistik.md", "Statistik alumni",
+                 f"{number(figures.exporters)} eksportir alumni, {number(figures.countries)} negara tujuan: angka program dihitung dari data.",
+                 "statistics", "statistics.html", figures=figures, series=series, outcomes=_outcome_rows(portal))
+    return page, figures
+
+
+def glossary_anchor(term: str) -> str:
+    return "istilah-" + slugify(term)
+
+
+def glossary_page(portal: Portal) -> GeneratedPage:
+    modules = {m.slug: m for m in portal.modules}
+    by_name = {t.term.lower(): t for t in portal.glossary}
+    entries = []
+    for t in sorted(portal.glossary, key=lambda t: t.term.casefold()):
+        module = modules.get(t.module) if t.module else None
+        entries.append({
+            "term": t.term, "expansion": t.expansion, "definition": t.definition, "anchor": glossary_anchor(t.term),
+            "related": [{"term": by_name[r.lower()].term, "anchor": glossary_anchor(r)} for r in t.related if r.lower() in by_name],
+            "module_url": module.docs_path[:-3] + "/" if module else None,
+            "module_title": module.meta.title if module else None,
+        })
+    groups: dict[str, list] = {}
+    for e in entries:
+        letter = e["term"][0].upper()
+        letter = letter if letter.isalpha() else "#"
+        groups.setdefault(letter, []).append(e)
+    return _page("glosarium.md", "Glosarium ekspor",
+                 f"{number(len(entries))} istilah ekspor dengan penjelasan dalam Bahasa Indonesia.",
+                 "glossary", "glossary.html", groups=list(groups.items()))
+
+
+def program_pages(portal: Portal, profiles: list[PublicProfile]) -> list[GeneratedPage]:
+    modules = {m.slug: m for m in portal.modules}
+    per_cohort: dict[str, int] = {}
+    for p in profiles:
+        per_cohort[p.cohort_id] = per_cohort.get(p.cohort_id, 0) + 1
+    pages = []
+    for program in portal.programs:
+        d = program.data
+        sources = {s.id: _source_text(s) for s in d.sources}
+        cohorts = []
+        for c in d.cohorts:
+            sessions = [{"number": s.number, "topic": s.topic, "date": fmt_date(s.date) if s.date else None,
+                         "module_url": modules[s.module].docs_path[:-3] + "/" if s.module and s.module in modules else None}
+                        for s in c.sessions]
+            outcomes = [{"description": o.description, "value": outcome_value(o.value, o.unit), "source": sources[o.source]}
+                        for o in c.outcomes]
+            cohorts.append({"cohort": c, "sessions": sessions, "outcomes": outcomes, "alumni_count": per_cohort.get(c.id, 0)})
+        source_lines = [_source_text(s) + (f". {s.note}" if s.note else "") for s in d.sources]
+        paragraphs = [p.replace("\n", " ").strip() for p in d.description.split("\n\n") if p.strip()]
+        pages.append(_page(f"program/{program.slug}.md", d.name, paragraphs[0][:280] if paragraphs else d.name,
+                           "program", "program.html", program=d, paragraphs=paragraphs, cohorts=cohorts, sources=source_lines))
+    return pages
+
+
+@dataclass
+class SiteContent:
+    profiles: list[PublicProfile]
+    pages: list[GeneratedPage]
+    figures: statistics.Figures
+
+
+def build_site_content(portal: Portal) -> SiteContent:
+    profiles = public_profiles(portal)
+    listings = build_listings(profiles)
+    stats_page, figures = statistics_page(portal, profiles)
+    pages = [
+        *profile_pages(profiles),
+        *directory_pages(profiles, listings),
+        *listing_pages(listings),
+        stats_page,
+        glossary_page(portal),
+        *program_pages(portal, profiles),
+    ]
+    from .modules import module_index_page  # modules builds on _page; imported late to avoid a cycle
+
+    if not (portal.root / "docs" / "modul" / "index.md").exists():
+        pages.append(module_index_page(portal))
+    return SiteContent(profiles, pages, figures)
