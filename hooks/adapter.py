@@ -19,6 +19,7 @@ from mkdocs.structure.toc import get_toc
 from portal_ekspor.glossary_links import GlossaryLinker
 from portal_ekspor.open_data import open_data_files
 from portal_ekspor.repository import load_portal
+from portal_ekspor.search.indexer import IndexError_, index_site
 from portal_ekspor.site.head import head_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
 from portal_ekspor.site.placeholders import fill_placeholders
@@ -131,14 +132,25 @@ def on_page_content(html, page, config, files):
     module = state.modules.get(page.file.src_uri)
     if module is not None:
         html = module_info_html(state.portal, module) + state.linker.link(html, page.url)
+        html = _searchable(html, "Modul")
+    elif not page.is_homepage:
+        html = _searchable(html, "Halaman")
     html, problems = fill_placeholders(html, state.portal, state.content, page.url)
     if problems:
         raise Abort(f"docs/{page.file.src_uri}: " + "; ".join(problems))
     return html
 
 
+def _searchable(html: str, kind: str) -> str:
+    return (f'<div data-pagefind-body><div hidden data-pagefind-ignore><span data-pagefind-filter="jenis">{kind}</span></div>'
+            f"{html}</div>")
+
+
 def on_post_build(config):
-    return None
+    try:
+        index_site(Path(config.site_dir))
+    except IndexError_ as exc:
+        raise Abort(str(exc)) from None
 
 
 def on_serve(server, config, builder):

@@ -1,0 +1,121 @@
+/* Directory filters: facets and text in the URL (shareable over WhatsApp),
+ * answered by Pagefind's filter index so a phone never downloads all alumni.
+ * Without JavaScript the paginated list and the listing pages still work.
+ */
+(function () {
+  "use strict";
+  var form = document.getElementById("pe-filter");
+  var list = document.getElementById("pe-results");
+  if (!form || !list || !window.PortalCari) return;
+  var status = document.getElementById("pe-status");
+  var pager = document.querySelector(".pe-pager");
+  var original = Array.prototype.slice.call(list.children);
+  var FACETS = ["provinsi", "sektor", "negara", "angkatan", "sertifikasi"];
+  var PAGE = 24;
+  var results = [];
+  var shown = 0;
+  var serial = 0;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button pe-more";
+  more.textContent = "Tampilkan lebih banyak";
+  more.hidden = true;
+  list.after(more);
+
+  form.hidden = false;
+
+  function readUrl() {
+    var params = new URLSearchParams(location.search);
+    FACETS.forEach(function (name) {
+      var select = form.elements[name];
+      var value = params.get(name) || "";
+      select.value = Array.prototype.some.call(select.options, function (o) { return o.value === value; }) ? value : "";
+    });
+    form.elements.q.value = params.get("q") || "";
+    form.elements.duta.checked = params.get("duta") === "ya";
+  }
+
+  function writeUrl() {
+    var params = new URLSearchParams();
+    FACETS.forEach(function (name) { if (form.elements[name].value) params.set(name, form.elements[name].value); });
+    if (form.elements.duta.checked) params.set("duta", "ya");
+    if (form.elements.q.value.trim()) params.set("q", form.elements.q.value.trim());
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    return query;
+  }
+
+  function filters() {
+    var out = { jenis: "Alumni" };
+    FACETS.forEach(function (name) {
+      var select = form.elements[name];
+      if (select.value) out[name] = select.options[select.selectedIndex].dataset.label;
+    });
+    if (form.elements.duta.checked) out.duta = "ya";
+    return out;
+  }
+
+  function text(tag, cls, value) {
+    var el = document.createElement(tag);
+    if (cls) el.className = cls;
+    el.textContent = value;
+    return el;
+  }
+
+  function card(d) {
+    var li = document.createElement("li");
+    li.className = "pe-card";
+    var h = text("h3", "pe-card__title", "");
+    var a = text("a", "", d.meta.title || "");
+    a.href = d.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    li.appendChild(text("p", "pe-card__meta", (d.meta.sektor || "") + " · " + (d.meta.wilayah || "")));
+    li.appendChild(text("p", "pe-card__products", d.meta.produk || ""));
+    if (d.meta.negara) li.appendChild(text("p", "pe-card__countries", d.meta.negara));
+    if (d.meta.duta) li.appendChild(text("p", "pe-badge", "Duta ekspor"));
+    return li;
+  }
+
+  function showMore(mine) {
+    var next = results.slice(shown, shown + PAGE);
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      if (mine !== serial) return;
+      data.forEach(function (d) { list.appendChild(card(d)); });
+      shown += next.length;
+      more.hidden = shown >= results.length;
+    });
+  }
+
+  function run() {
+    var query = writeUrl();
+    var mine = ++serial;
+    if (!query) {
+      list.replaceChildren.apply(list, original);
+      if (pager) pager.hidden = false;
+      more.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Menyaring…";
+    window.PortalCari.search(form.elements.q.value.trim(), filters()).then(function (res) {
+      if (mine !== serial) return;
+      results = res.results;
+      shown = 0;
+      list.textContent = "";
+      if (pager) pager.hidden = true;
+      status.textContent = results.length === 0 ? "Tidak ada alumni yang cocok. Kurangi saringan." : results.length + " alumni cocok";
+      return showMore(mine);
+    }).catch(function () {
+      status.textContent = "Saringan belum bisa dimuat. Periksa koneksi, atau jelajahi daftar per provinsi dan sektor di bawah.";
+    });
+  }
+
+  var timer = null;
+  form.addEventListener("change", run);
+  form.elements.q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 200); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+  more.addEventListener("click", function () { showMore(serial); });
+  readUrl();
+  if (location.search) run();
+})();

@@ -1,0 +1,1 @@
+"""Site search: Pagefind's chunked index plus Indonesian root forms."""
