@@ -61,16 +61,19 @@ def _slug(value: str) -> str:
 Slug = Annotated[str, BeforeValidator(_as_text), AfterValidator(_slug)]
 
 
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
 def _http_url(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in ("http", "https") or not parts.netloc or not _URL_CHARS.fullmatch(value):
         raise fail("harus alamat web lengkap yang diawali https://, mis. https://contoh.co.id")
     return value
 
 
 Url = Annotated[str, BeforeValidator(_as_text), AfterValidator(_http_url)]
 
-_EMAIL = re.compile(r"[^@\s<>\"']+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def _email(value: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
+
 from ..reference.catalogues import LEVELS
 from ..repository import Portal
 
@@ -26,7 +28,8 @@ def navigation(portal: Portal) -> list[NavItem]:
     if (docs / "program" / "index.md").exists():
         program.append("program/index.md")
     for record in sorted(portal.programs, key=lambda r: r.data.name):
-        program.append({record.data.short_name or record.data.name: f"program/{record.slug}.md"})
+        # Material prints nav titles unescaped; titles from data are escaped here.
+        program.append({escape(record.data.short_name or record.data.name): f"program/{record.slug}.md"})
     nav.append({"Program": program})
     modules: list[NavItem] = ["modul/index.md"]
     for level, label in LEVELS.items():
