@@ -1,0 +1,164 @@
+"""Directory, profiles and statistics as a reader on a phone uses them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from browser import PageWatch
+from conftest import ROOT
+from portal_ekspor.privacy import public_profiles
+from portal_ekspor.repository import load_valid_portal
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def profiles(built_site):
+    portal = load_valid_portal(built_site.parent)
+    return public_profiles(portal)
+
+
+def _busiest_pair(profiles):
+    """The province and sector pair with most alumni, so the filter is not trivial."""
+    counts = {}
+    for p in profiles:
+        counts[(p.province_slug, p.sector)] = counts.get((p.province_slug, p.sector), 0) + 1
+    return max(counts, key=counts.get)
+
+
+def test_two_facets_give_exactly_the_expected_alumni_and_survive_reload(page, site_url, profiles):
+    province, sector = _busiest_pair(profiles)
+    expected = sorted(p.name for p in profiles if p.province_slug == province and p.sector == sector)
+    assert 1 < len(expected) < len(profiles)
+    page.goto(site_url + "alumni/", wait_until="networkidle")
+    page.select_option("#pe-f-provinsi", province)
+    page.select_option("#pe-f-sektor", sector)
+    page.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(expected)}")
+    page.wait_for_timeout(300)
+    got = sorted(page.locator("#pe-results .pe-card__title").all_inner_texts())
+    assert got == expected
+    shared = page.url
+    assert f"provinsi={province}" in shared and f"sektor={sector}" in shared
+    fresh = page.context.new_page()
+    fresh.goto(shared, wait_until="networkidle")
+    fresh.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(expected)}")
+    assert fresh.locator("#pe-f-provinsi").input_value() == province
+    assert fresh.locator("#pe-f-sektor").input_value() == sector
+    assert sorted(fresh.locator("#pe-results .pe-card__title").all_inner_texts()) == expected
+
+
+def test_ambassador_and_country_filters(page, site_url, profiles):
+    country = max({d.country.code for p in profiles for d in p.destinations},
+                  key=lambda c: sum(1 for p in profiles for d in p.destinations if d.country.code == c))
+    expected = sorted(p.name for p in profiles if p.ambassador and any(d.country.code == country for d in p.destinations))
+    page.goto(site_url + f"alumni/?negara={country.lower()}&duta=ya", wait_until="networkidle")
+    page.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(expected)}")
+    assert sorted(page.locator("#pe-results .pe-card__title").all_inner_texts()) == expected
+
+
+def test_without_javascript_the_list_and_pages_work(browser, site_url, profiles):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "alumni/")
+    cards = page.locator("#pe-results .pe-card")
+    assert 0 < cards.count() <= 24
+    assert page.locator("#pe-filter").is_hidden()
+    if len(profiles) > 24:
+        page.locator(".pe-pager a[rel=next]").click()
+        assert page.locator("#pe-results .pe-card").count() > 0
+    page.goto(site_url + "alumni/provinsi/")
+    page.locator(".pe-facet-list a").first.click()
+    assert page.locator(".pe-summary").inner_text().endswith("negara.")
+    context.close()
+
+
+def test_profile_shows_only_consented_channels(page, site_url, built_site):
+    portal = load_valid_portal(built_site.parent)
+    checked = 0
+    for record in portal.alumni:
+        a = record.data
+        c = a.contacts
+        if not a.consent.public_profile or not c.whatsapp or c.whatsapp.public == (c.email.public if c.email else None):
+            continue
+        page.goto(site_url + f"alumni/{record.slug}/")
+        text = page.locator("article.pe-profile").inner_text()
+        hrefs = page.locator("article.pe-profile a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        digits = "".join(ch for ch in c.whatsapp.number if ch.isdigit())
+        assert (c.whatsapp.number in text) == c.whatsapp.public
+        assert any(h and h.startswith("https://wa.me/") for h in hrefs) == c.whatsapp.public
+        assert not (not c.whatsapp.public and any(digits[-6:] in (h or "") for h in hrefs))
+        if c.email:
+            assert (c.email.address in text) == c.email.public
+        checked += 1
+    assert checked >= 2, "sample data must have profiles with mixed channel consent"
+
+
+@pytest.mark.parametrize("path", ["alumni/", "alumni/rendang-uni-sari/", "statistik/", "alumni/provinsi/sumatera-barat/"])
+def test_no_horizontal_scroll_on_a_phone(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+    assert width <= 360
+    context.close()
+
+
+def _axe(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("path", ["", "modul/", "alumni/", "alumni/rendang-uni-sari/", "statistik/", "glosarium/",
+                                  "program/ecp-sumbar/"])
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_accessibility_axe(page, site_url, built_site, path, scheme):
+    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
+    page.goto(site_url + path, wait_until="networkidle")
+    assert _axe(page) == []
+
+
+def test_accessibility_axe_on_a_module(page, site_url, built_site):
+    modules = sorted((built_site / "modul").glob("*/*/index.html"))
+    if not modules:
+        pytest.skip("no module written yet")
+    page.goto(site_url + modules[0].parent.relative_to(built_site).as_posix() + "/", wait_until="networkidle")
+    assert _axe(page) == []
+
+
+def test_statistics_charts_have_tables(page, site_url, profiles):
+    page.goto(site_url + "statistik/")
+    assert page.locator("svg.pe-chart").count() >= 4
+    assert page.locator("svg.pe-chart[aria-hidden=true]").count() == page.locator("svg.pe-chart").count()
+    first = page.locator(".pe-stat").first
+    rows = first.locator("tbody tr")
+    provinces = {p.province for p in profiles}
+    assert rows.count() == len(provinces)
+    total = sum(int(t.replace(".", "")) for t in first.locator("tbody td").all_inner_texts())
+    assert total == len(profiles)
+
+
+def test_open_data_has_only_public_fields(built_site, profiles):
+    data = json.loads((built_site / "alumni.json").read_text())
+    assert data["jumlah"] == len(profiles) == len(data["alumni"])
+    csv_lines = (built_site / "alumni.csv").read_text(encoding="utf-8-sig").strip().split("\n")
+    assert len(csv_lines) == len(profiles) + 1
+    sitemap = (built_site / "sitemap.xml").read_text()
+    for p in profiles:
+        assert f"alumni/{p.slug}/" in sitemap
+
+
+def test_meta_tags_and_json_ld(page, site_url):
+    page.goto(site_url + "alumni/rendang-uni-sari/")
+    assert page.locator("meta[name=description]").get_attribute("content").startswith("Rendang Uni Sari")
+    assert page.locator("meta[property='og:title']").get_attribute("content") == "Rendang Uni Sari"
+    data = json.loads(page.locator("script[type='application/ld+json']").inner_text())
+    assert data["@type"] == "Organization" and data["name"] == "Rendang Uni Sari"
+    assert "telephone" not in data
