@@ -19,7 +19,8 @@ from mkdocs.structure.toc import get_toc
 from portal_ekspor.glossary_links import GlossaryLinker
 from portal_ekspor.open_data import open_data_files
 from portal_ekspor.repository import load_portal
-from portal_ekspor.search.indexer import IndexError_, index_site
+from portal_ekspor.search.corpus import corpus_roots
+from portal_ekspor.search.indexer import IndexError_, index_site, inject_roots, write_roots
 from portal_ekspor.site.head import head_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
 from portal_ekspor.site.placeholders import fill_placeholders
@@ -36,6 +37,7 @@ class _State:
     generated: dict = {}
     modules: dict = {}
     linker = None
+    roots: dict = {}
 
 
 state = _State()
@@ -51,6 +53,7 @@ def on_config(config):
     state.generated = {page.src_uri: page for page in state.content.pages}
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
+    state.roots = corpus_roots(portal, state.content.profiles)
     config.nav = navigation(portal)
     return config
 
@@ -128,7 +131,7 @@ def on_page_content(html, page, config, files):
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         _escape_meta(page)
-        return html
+        return inject_roots(html, state.roots)
     module = state.modules.get(page.file.src_uri)
     if module is not None:
         html = module_info_html(state.portal, module) + state.linker.link(html, page.url)
@@ -138,7 +141,7 @@ def on_page_content(html, page, config, files):
     html, problems = fill_placeholders(html, state.portal, state.content, page.url)
     if problems:
         raise Abort(f"docs/{page.file.src_uri}: " + "; ".join(problems))
-    return html
+    return inject_roots(html, state.roots)
 
 
 def _searchable(html: str, kind: str) -> str:
@@ -149,6 +152,7 @@ def _searchable(html: str, kind: str) -> str:
 def on_post_build(config):
     try:
         index_site(Path(config.site_dir))
+        write_roots(Path(config.site_dir), state.roots)
     except IndexError_ as exc:
         raise Abort(str(exc)) from None
 

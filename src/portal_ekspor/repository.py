@@ -13,7 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loading.frontmatter import parse_front_matter
+from .loading.frontmatter import parse_front_matter, split_front_matter
+from .loading.module_structure import check_structure
 from .loading.strict_yaml import LoadedYaml, load_yaml_file, read_text
 from .models.alumni import Alumnus
 from .models.glossary import Glossary, Term
@@ -209,6 +210,8 @@ def load_modules(root: Path, problems: Problems) -> list[ModuleRecord]:
         if doc is None:
             continue
         meta = validate(ModuleMeta, doc, problems)
+        _, body = split_front_matter(text)
+        check_structure(body, text[: len(text) - len(body)].count("\n") + 1, display, problems)
         if meta is not None:
             records.append(ModuleRecord(path.stem, display, _rel(path, docs), meta))
     return records

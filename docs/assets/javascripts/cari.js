@@ -24,30 +24,101 @@
     return loading;
   }
 
-  /* Query words mapped to the root forms indexed beside the text (see
-   * portal_ekspor.search.stemmer); loaded with the first search. */
+  /* Indonesian root forms: the same affix rules as portal_ekspor.search.stemmer,
+   * limited to the roots the build found in the portal's own text
+   * (cari/akar.json), so "pengemasan" becomes "kemas", never "emas". */
   var roots = null;
   function loadRoots() {
     if (!roots) {
       roots = fetch(new URL("cari/akar.json", base).href)
-        .then(function (r) { return r.ok ? r.json() : {}; })
-        .catch(function () { return {}; });
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (list) { return new Set(list); })
+        .catch(function () { return new Set(); });
     }
     return roots;
   }
 
-  function normalise(term) {
-    return loadRoots().then(function (map) {
-      if (!term) return term;
-      var words = term.toLowerCase().split(/\s+/).filter(Boolean);
-      var extra = [];
-      words.forEach(function (w) {
-        var clean = w.replace(/[^\p{L}\p{N}-]/gu, "");
-        if (map[clean] && map[clean] !== clean && words.indexOf(map[clean]) < 0) extra.push(map[clean]);
+  var VOWELS = "aiueo";
+  function isVowel(c) { return !!c && VOWELS.indexOf(c) >= 0; }
+
+  function suffixForms(word) {
+    var forms = [word];
+    ["lah", "kah", "pun", "tah"].forEach(function (p) {
+      if (word.endsWith(p) && word.length - p.length >= 3) forms.push(word.slice(0, -p.length));
+    });
+    forms.slice().forEach(function (f) {
+      ["nya", "ku", "mu"].forEach(function (p) {
+        if (f.endsWith(p) && f.length - p.length >= 3) forms.push(f.slice(0, -p.length));
       });
-      return words.concat(extra).join(" ");
+    });
+    forms.slice().forEach(function (f) {
+      ["kan", "an", "i"].forEach(function (p) {
+        if (f.endsWith(p) && f.length - p.length >= 3) forms.push(f.slice(0, -p.length));
+      });
+    });
+    return forms;
+  }
+
+  function prefixOnce(w) {
+    var out = [];
+    function add(f) { if (f.length >= 3) out.push(f); }
+    ["di", "se"].forEach(function (p) { if (w.startsWith(p)) add(w.slice(2)); });
+    if (w.startsWith("ke") && /(an|annya|anlah)$/.test(w)) add(w.slice(2));
+    ["ber", "ter", "per"].forEach(function (p) {
+      if (w.startsWith(p)) { var rest = w.slice(3); add(rest); if (isVowel(rest[0])) add("r" + rest); }
+    });
+    if (w.startsWith("bel") || w.startsWith("pel")) add(w.slice(3));
+    if ((w.startsWith("be") || w.startsWith("te") || w.startsWith("pe")) && w[2] === "r") add(w.slice(2));
+    ["me", "pe"].forEach(function (head) {
+      if (!w.startsWith(head)) return;
+      var rest = w.slice(2), tail;
+      if ("lrwy".indexOf(rest[0]) >= 0 && rest[0]) add(rest);
+      if (head === "pe" && rest[0] && !isVowel(rest[0]) && "mnr".indexOf(rest[0]) < 0) add(rest);
+      if (rest.startsWith("nge") && rest.length > 5 && !isVowel(rest[3])) add(rest.slice(3));
+      if (rest.startsWith("ng")) {
+        tail = rest.slice(2);
+        if (isVowel(tail[0])) { add(tail); add("k" + tail); } else if (tail[0] && "ghkq".indexOf(tail[0]) >= 0) add(tail);
+      } else if (rest.startsWith("ny") && isVowel(rest[2])) {
+        add("s" + rest.slice(2));
+      } else if (rest.startsWith("m")) {
+        tail = rest.slice(1);
+        if (tail[0] && "bfvp".indexOf(tail[0]) >= 0) add(tail); else if (isVowel(tail[0])) { add("p" + tail); add("m" + tail); }
+      } else if (rest.startsWith("n")) {
+        tail = rest.slice(1);
+        if (tail[0] && "cdjzts".indexOf(tail[0]) >= 0) add(tail); else if (isVowel(tail[0])) { add("t" + tail); add("n" + tail); }
+      }
+    });
+    return out;
+  }
+
+  function candidates(word) {
+    var found = new Set([word]), frontier = [word];
+    for (var i = 0; i < 2; i++) {
+      var next = [];
+      frontier.forEach(function (f) { prefixOnce(f).forEach(function (x) { next.push(x); found.add(x); }); });
+      frontier = next;
+    }
+    Array.from(found).forEach(function (f) { suffixForms(f).forEach(function (x) { found.add(x); }); });
+    return Array.from(found).filter(function (f) { return f.length >= 3; });
+  }
+
+  function rootOf(word, set) {
+    if (set.has(word)) return word;
+    var best = null;
+    candidates(word).forEach(function (c) { if (c !== word && set.has(c) && (!best || c.length > best.length)) best = c; });
+    return best || word;
+  }
+
+  function normalise(term) {
+    return loadRoots().then(function (set) {
+      if (!term) return term;
+      return term.toLowerCase().split(/\s+/).filter(Boolean).map(function (w) {
+        return /^[a-z]+$/.test(w) ? rootOf(w, set) : w;
+      }).join(" ");
     });
   }
+
+  window.PortalAkar = { candidates: candidates, rootOf: rootOf };
 
   function search(term, filters) {
     return Promise.all([load(), normalise(term)]).then(function (both) {
