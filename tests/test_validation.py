@@ -8,6 +8,8 @@ import pytest
 
 from portal_ekspor.repository import load_portal
 
+ROOT_DIR = Path(__file__).resolve().parent.parent
+
 
 def problems_for(project: Path, name: str, text: str):
     (project / "data" / "alumni" / name).write_text(text, encoding="utf-8")
@@ -128,17 +130,20 @@ def test_program_outcome_source_must_exist(project):
     assert len(found) == 1 and "sumber `tidak-ada`" in found[0].message and found[0].field.endswith("sumber")
 
 
+TEMPLATE_BODY = (ROOT_DIR / "src" / "portal_ekspor" / "templates" / "modul.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
 def test_module_front_matter_and_prerequisites(project):
     module = project / "docs" / "modul" / "pemula" / "uji-modul.md"
     module.parent.mkdir(parents=True, exist_ok=True)
     module.write_text("---\ntitle: Uji\ndescription: Uji.\nlevel: dasar\nsesi: 9\ndurasi: 60\ntujuan: [x]\n"
-                      "prasyarat: [modul-yang-tidak-ada]\n---\n\nIsi.\n")
+                      "prasyarat: [modul-yang-tidak-ada]\n---\n" + TEMPLATE_BODY)
     _, problems = load_portal(project)
     found = {p.field: p for p in problems if p.path == "docs/modul/pemula/uji-modul.md"}
     assert found["level"].line == 4 and "pemula" in found["level"].message
     assert found["sesi"].line == 5
     module.write_text("---\ntitle: Uji\ndescription: Uji.\nlevel: pemula\nsesi: 1\ndurasi: 60\ntujuan: [x]\n"
-                      "prasyarat: [modul-yang-tidak-ada]\n---\n\nIsi.\n")
+                      "prasyarat: [modul-yang-tidak-ada]\n---\n" + TEMPLATE_BODY)
     _, problems = load_portal(project)
     found = [p for p in problems if p.path == "docs/modul/pemula/uji-modul.md"]
     assert [p.field for p in found] == ["prasyarat"] and "modul-yang-tidak-ada" in found[0].message
