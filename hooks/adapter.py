@@ -23,7 +23,9 @@ from portal_ekspor.search.corpus import corpus_roots
 from portal_ekspor.search.indexer import IndexError_, index_site, inject_roots, write_roots
 from portal_ekspor.site.head import head_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
+from portal_ekspor.site import shell as shells
 from portal_ekspor.site.placeholders import fill_placeholders
+from portal_ekspor.site.sitemap import add_to_sitemap
 from portal_ekspor.site.navigation import navigation
 from portal_ekspor.site.pages import build_site_content
 
@@ -38,6 +40,8 @@ class _State:
     modules: dict = {}
     linker = None
     roots: dict = {}
+    fast: dict = {}  # src_uri -> GeneratedPage written from a shell, not by MkDocs
+    shells: dict = {}  # depth -> Shell
 
 
 state = _State()
@@ -51,6 +55,8 @@ def on_config(config):
     state.portal = portal
     state.content = build_site_content(portal)
     state.generated = {page.src_uri: page for page in state.content.pages}
+    state.fast = {p.src_uri: p for p in state.content.pages if p.kind in shells.FAST_KINDS}
+    state.shells = {}
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
     state.roots = corpus_roots(portal, state.content.profiles)
@@ -62,7 +68,10 @@ def on_files(files: Files, config):
     for src_uri in state.generated:
         if files.get_file_from_path(src_uri) is not None:
             raise Abort(f"docs/{src_uri}: halaman ini dibuat otomatis dari data; hapus file docs/{src_uri}.")
-        files.append(File.generated(config, src_uri, content=""))
+        if src_uri not in state.fast:
+            files.append(File.generated(config, src_uri, content=""))
+    for level in sorted({shells.depth(p.url) for p in state.fast.values()}):
+        files.append(File.generated(config, shells.sentinel_src(level), content=""))
     photos = state.portal.root / "data" / "alumni"
     for profile in state.content.profiles:
         if profile.photo:
@@ -84,7 +93,14 @@ def _render_generated(page, html):
     return render
 
 
+def _is_sentinel(page) -> bool:
+    return page.file.src_uri.startswith(shells.SENTINEL_ROOT + "/") or page.file.src_uri == shells.SENTINEL_ROOT + ".md"
+
+
 def on_pre_page(page, config, files):
+    if _is_sentinel(page):
+        page.render = _render_generated(page, shells.BODY)
+        return page
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         # Generated pages are complete HTML; skipping the Markdown pipeline keeps
@@ -98,6 +114,9 @@ def _site_url(config, url: str) -> str | None:
 
 
 def on_page_markdown(markdown, page, config, files):
+    if _is_sentinel(page):
+        page.meta = {"title": shells.TITLE, "description": shells.DESCRIPTION, "portal_head": Markup(shells.HEAD)}
+        return ""
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         page.meta = {"title": generated.title, "description": generated.description}
@@ -128,6 +147,8 @@ def _escape_meta(page):
 
 
 def on_page_content(html, page, config, files):
+    if _is_sentinel(page):
+        return html
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         _escape_meta(page)
@@ -149,7 +170,31 @@ def _searchable(html: str, kind: str) -> str:
             f"{html}</div>")
 
 
+def on_post_page(output, page, config):
+    if _is_sentinel(page):
+        state.shells[shells.depth(page.url)] = shells.Shell(output, page.url)
+        return ""  # MkDocs writes nothing for an empty page
+    return output
+
+
+def _write_fast_pages(config) -> None:
+    site_dir = Path(config.site_dir)
+    for page in state.fast.values():
+        shell = state.shells[shells.depth(page.url)]
+        head = head_html(site_name=config.site_name, title=page.title, description=page.description,
+                         url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
+                         json_ld=page.json_ld)
+        html = shell.fill(url=page.url, title=page.title, description=page.description, head=head,
+                          body=inject_roots(page.html, state.roots))
+        target = site_dir / page.url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()],
+                   drop=shells.SENTINEL_ROOT)
+
+
 def on_post_build(config):
+    _write_fast_pages(config)
     try:
         index_site(Path(config.site_dir))
         write_roots(Path(config.site_dir), state.roots)

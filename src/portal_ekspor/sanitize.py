@@ -15,8 +15,16 @@ _TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote
 _ATTRIBUTES = {"a": {"href"}}
 
 
+_MD = markdown.Markdown(extensions=[], output_format="html")
+
+
+def _render(text: str) -> str:
+    # One converter reused: building a Markdown instance costs more than converting a story.
+    return _MD.reset().convert(text)
+
+
 def markdown_to_safe_html(text: str) -> str:
-    html = markdown.markdown(text, extensions=[], output_format="html")
+    html = _render(text)
     return nh3.clean(
         html,
         tags=_TAGS,
@@ -29,8 +37,7 @@ def markdown_to_safe_html(text: str) -> str:
 
 def plain_text(text: str, limit: int = 160) -> str:
     """First words of a story as plain text (for meta descriptions and cards)."""
-    html = markdown.markdown(text, extensions=[], output_format="html")
-    words = nh3.clean(html, tags=set()).split()
+    words = nh3.clean(_render(text), tags=set()).split()
     out = " ".join(words)
     if len(out) > limit:
         out = out[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -6,7 +6,6 @@ render with it on, so a business name like ``<script>`` is shown, not run.
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -17,18 +16,26 @@ from .charts import bar_chart
 
 
 def rel(target: str, base: str) -> str:
-    """Link from page URL ``base`` (e.g. ``alumni/x/``) to site URL ``target``."""
+    """Link from page URL ``base`` (e.g. ``alumni/x/``) to site URL ``target``.
+
+    Both are folder-style site paths; this is called for every card on every
+    listing page, so it avoids posixpath.relpath's normalisation work.
+    """
     if target.startswith(("http://", "https://", "mailto:", "#")):
         return target
     anchor = ""
     if "#" in target:
         target, anchor = target.split("#", 1)
         anchor = "#" + anchor
-    path = posixpath.relpath("/" + target, "/" + base.rstrip("/") if base else "/")
-    if target.endswith("/") and not path.endswith("/"):
+    t = [p for p in target.split("/") if p]
+    b = [p for p in base.split("/") if p]
+    common = 0
+    while common < len(t) and common < len(b) and t[common] == b[common]:
+        common += 1
+    parts = [".."] * (len(b) - common) + t[common:]
+    path = "/".join(parts) if parts else "."
+    if target.endswith("/") or not t:
         path += "/"
-    if path == "./":
-        path = "./"
     return path + anchor
 
 
