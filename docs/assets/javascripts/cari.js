@@ -63,7 +63,10 @@
     var out = [];
     function add(f) { if (f.length >= 3) out.push(f); }
     ["di", "se"].forEach(function (p) { if (w.startsWith(p)) add(w.slice(2)); });
-    if (w.startsWith("ke") && /(an|annya|anlah)$/.test(w)) add(w.slice(2));
+    if (w.startsWith("ke")) {
+      var ending = ["annya", "anlah", "an"].filter(function (e) { return w.endsWith(e); })[0];
+      if (ending) add(w.slice(2, -ending.length));
+    }
     ["ber", "ter", "per"].forEach(function (p) {
       if (w.startsWith(p)) { var rest = w.slice(3); add(rest); if (isVowel(rest[0])) add("r" + rest); }
     });

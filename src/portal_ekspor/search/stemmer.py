@@ -60,8 +60,12 @@ def _prefix_once(word: str) -> set[str]:
     for plain in ("di", "se"):
         if w.startswith(plain):
             add(w[2:])
-    if w.startswith("ke") and w.endswith(("an", "annya", "anlah")):
-        add(w[2:])  # ke- only as the ke-...-an confix: kelompok is a root, keamanan is not
+    if w.startswith("ke"):
+        # ke- only as the ke-...-an confix, removed together: kelompok is a root, keamanan is aman.
+        for ending in ("annya", "anlah", "an"):
+            if w.endswith(ending):
+                add(w[2 : -len(ending)])
+                break
     for prefix in ("ber", "ter", "per"):
         if w.startswith(prefix):
             rest = w[3:]
@@ -135,7 +139,7 @@ def choose_roots(vocabulary: Iterable[str]) -> dict[str, str]:
     roots: dict[str, str] = {}
     for w, forms in options.items():
         best = w
-        best_key = (0, 0, 0)
+        best_key = (0, 0, 0, 0)
         for form in forms:
             if form == w or len(form) < 3:
                 continue
@@ -144,7 +148,7 @@ def choose_roots(vocabulary: Iterable[str]) -> dict[str, str]:
             if not (attested or strong):
                 continue
             # Prefer a core shared by many words, then a real word, then the longer form.
-            key = (1 if strong else 0, 1 if attested and len(form) >= MIN_ROOT else 0, len(form))
+            key = (1 if strong else 0, 1 if attested and len(form) >= MIN_ROOT else 0, support[form], len(form))
             if key > best_key:
                 best, best_key = form, key
         roots[w] = best

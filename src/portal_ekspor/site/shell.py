@@ -17,7 +17,8 @@ from dataclasses import dataclass
 TITLE = "PESHELLTITLE9d1c"
 DESCRIPTION = "PESHELLDESC9d1c"
 HEAD = "PESHELLHEAD9d1c"
-BODY = "PESHELLBODY9d1c"
+BODY = '<h1 hidden data-pe-shell="9d1c"></h1>'
+"""Contains "<h1" so Material does not add a heading of its own around it."""
 SENTINEL_ROOT = "pe-shell-9d1c"
 
 FAST_KINDS = {"profile", "listing"}
