@@ -40,6 +40,7 @@ class _State:
     modules: dict = {}
     linker = None
     roots: dict = {}
+    word_counts: dict = {}
     fast: dict = {}  # src_uri -> GeneratedPage written from a shell, not by MkDocs
     shells: dict = {}  # depth -> Shell
 
@@ -59,7 +60,7 @@ def on_config(config):
     state.shells = {}
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
-    state.roots = corpus_roots(portal, state.content.profiles)
+    state.roots, state.word_counts = corpus_roots(portal, state.content.profiles)
     config.nav = navigation(portal)
     return config
 
@@ -197,7 +198,7 @@ def on_post_build(config):
     _write_fast_pages(config)
     try:
         index_site(Path(config.site_dir))
-        write_roots(Path(config.site_dir), state.roots)
+        write_roots(Path(config.site_dir), state.roots, state.word_counts)
     except IndexError_ as exc:
         raise Abort(str(exc)) from None
 

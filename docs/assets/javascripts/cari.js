@@ -123,9 +123,50 @@
 
   window.PortalAkar = { candidates: candidates, rootOf: rootOf };
 
+  /* One-letter typos: only when a query finds nothing, load the corpus words
+   * (most frequent first) and retry with the closest known spelling. */
+  var vocabulary = null;
+  function loadVocabulary() {
+    if (!vocabulary) {
+      vocabulary = fetch(new URL("cari/kata.json", base).href)
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (list) { var m = new Map(); list.forEach(function (w, i) { m.set(w, i); }); return m; })
+        .catch(function () { return new Map(); });
+    }
+    return vocabulary;
+  }
+
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+  function corrected(word, known) {
+    if (word.length < 4 || known.has(word)) return word;
+    var best = null, rank = Infinity;
+    function consider(c) { var r = known.get(c); if (r !== undefined && r < rank) { best = c; rank = r; } }
+    for (var i = 0; i <= word.length; i++) {
+      if (i < word.length) consider(word.slice(0, i) + word.slice(i + 1));
+      if (i < word.length - 1) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+      for (var j = 0; j < LETTERS.length; j++) {
+        if (i < word.length) consider(word.slice(0, i) + LETTERS[j] + word.slice(i + 1));
+        consider(word.slice(0, i) + LETTERS[j] + word.slice(i));
+      }
+    }
+    return best || word;
+  }
+
   function search(term, filters) {
+    var options = { filters: filters || {} };
     return Promise.all([load(), normalise(term)]).then(function (both) {
-      return both[0].search(both[1] || null, { filters: filters || {} });
+      var pf = both[0];
+      return pf.search(both[1] || null, options).then(function (res) {
+        if (!term || res.results.length) return res;
+        return Promise.all([loadVocabulary(), loadRoots()]).then(function (sets) {
+          var fixed = term.toLowerCase().split(/\s+/).filter(Boolean).map(function (w) {
+            var c = /^[a-z]+$/.test(w) ? corrected(w, sets[0]) : w;
+            return /^[a-z]+$/.test(c) ? rootOf(c, sets[1]) : c;
+          }).join(" ");
+          if (fixed === both[1]) return res;
+          return pf.search(fixed, options).then(function (again) { again.corrected = fixed; return again; });
+        });
+      });
     });
   }
 
@@ -145,6 +186,7 @@
   var kinds = [["", "Semua"], ["Modul", "Modul"], ["Alumni", "Alumni"], ["Glosarium", "Glosarium"], ["Program", "Program"]];
   var kind = "";
   var serial = 0;
+  var correctedTo = null;
 
   kinds.forEach(function (k) {
     var b = document.createElement("button");
@@ -175,7 +217,8 @@
 
   function render(items, total) {
     list.textContent = "";
-    status.textContent = total === 0 ? "Tidak ada hasil. Coba kata lain atau periksa ejaan." : total + " hasil";
+    status.textContent = total === 0 ? "Tidak ada hasil. Coba kata lain atau periksa ejaan." :
+      total + " hasil" + (correctedTo ? " untuk \u201c" + correctedTo + "\u201d" : "");
     items.forEach(function (d) {
       var li = document.createElement("li");
       li.className = "md-search-result__item";
@@ -206,6 +249,7 @@
     var filters = kind ? { jenis: kind } : {};
     search(term, filters).then(function (res) {
       if (mine !== serial) return null;
+      correctedTo = res.corrected || null;
       return Promise.all(res.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
         if (mine === serial) render(data, res.results.length);
       });

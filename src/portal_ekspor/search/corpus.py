@@ -3,14 +3,16 @@ so root forms can be chosen once per build for every page."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..loading.frontmatter import split_front_matter
 from ..privacy import PublicProfile
 from ..repository import Portal
 from .stemmer import choose_roots, words
 
 
-def vocabulary(portal: Portal, profiles: list[PublicProfile]) -> set[str]:
-    vocab: set[str] = set()
+def vocabulary(portal: Portal, profiles: list[PublicProfile]) -> Counter[str]:
+    vocab: Counter[str] = Counter()
     for path in sorted((portal.root / "docs").rglob("*.md")):
         _, body = split_front_matter(path.read_text(encoding="utf-8"))
         vocab.update(words(body))
@@ -26,5 +28,7 @@ def vocabulary(portal: Portal, profiles: list[PublicProfile]) -> set[str]:
     return vocab
 
 
-def corpus_roots(portal: Portal, profiles: list[PublicProfile]) -> dict[str, str]:
-    return choose_roots(vocabulary(portal, profiles))
+def corpus_roots(portal: Portal, profiles: list[PublicProfile]) -> tuple[dict[str, str], Counter[str]]:
+    """Word -> root for the whole corpus, and how often each word occurs."""
+    counts = vocabulary(portal, profiles)
+    return choose_roots(counts), counts

@@ -26,9 +26,22 @@ class IndexError_(RuntimeError):
     pass
 
 
+LISTING_ROOT = "alumni"
+"""Under alumni/ only profiles (one level deep) are searchable; the thousands of
+listing pages below them carry no search body, so Pagefind need not read them."""
+
+
+def _glob(site_dir: Path) -> str:
+    parts = ["*.html", f"{LISTING_ROOT}/*/index.html"]
+    for entry in sorted(site_dir.iterdir()):
+        if entry.is_dir() and entry.name not in (LISTING_ROOT, OUTPUT_SUBDIR, "assets"):
+            parts.append(f"{entry.name}/**/*.html")
+    return "{" + ",".join(parts) + "}"
+
+
 def index_site(site_dir: Path) -> None:
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT_SUBDIR,
-           "--force-language", "id", "--silent"]
+           "--force-language", "id", "--glob", _glob(site_dir), "--silent"]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise IndexError_(f"Pagefind gagal membuat indeks pencarian:\n{done.stdout}{done.stderr}")
@@ -50,7 +63,16 @@ def inject_roots(html: str, roots: dict[str, str]) -> str:
     return html[: match.end()] + block + html[match.end():]
 
 
-def write_roots(site_dir: Path, roots: dict[str, str]) -> None:
-    """The roots the browser may rewrite query words to (loaded on first search)."""
-    target = site_dir / OUTPUT_SUBDIR / "akar.json"
-    target.write_text(json.dumps(shared_roots(roots), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def write_roots(site_dir: Path, roots: dict[str, str], frequency: dict[str, int] | None = None) -> None:
+    """Files the browser loads for Indonesian queries, only once a reader searches:
+
+    akar.json: roots a query word may be rewritten to (loaded with the first query);
+    kata.json: the corpus words, most frequent first, used only when a query finds
+    nothing, to correct a one-letter typo.
+    """
+    folder = site_dir / OUTPUT_SUBDIR
+    (folder / "akar.json").write_text(json.dumps(shared_roots(roots), ensure_ascii=False, separators=(",", ":")),
+                                      encoding="utf-8")
+    frequency = frequency or {}
+    vocab = sorted((w for w in roots if len(w) >= 4), key=lambda w: (-frequency.get(w, 0), w))
+    (folder / "kata.json").write_text(json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
