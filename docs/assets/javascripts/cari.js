@@ -112,15 +112,6 @@
     return best || word;
   }
 
-  function normalise(term) {
-    return loadRoots().then(function (set) {
-      if (!term) return term;
-      return term.toLowerCase().split(/\s+/).filter(Boolean).map(function (w) {
-        return /^[a-z]+$/.test(w) ? rootOf(w, set) : w;
-      }).join(" ");
-    });
-  }
-
   window.PortalAkar = { candidates: candidates, rootOf: rootOf };
 
   /* One-letter typos: only when a query finds nothing, load the corpus words
@@ -152,20 +143,30 @@
     return best || word;
   }
 
+  /* Words the corpus does not know are corrected first (one-letter typos),
+   * then reduced to their roots; Pagefind matches the rest. */
+  function prepare(term) {
+    if (!term) return Promise.resolve({ query: term, corrected: null });
+    return Promise.all([loadVocabulary(), loadRoots()]).then(function (sets) {
+      var changed = false;
+      var words = term.toLowerCase().split(/\s+/).filter(Boolean).map(function (w) {
+        if (!/^[a-z]+$/.test(w)) return w;
+        // A word whose root the corpus knows is a real word, not a typo.
+        var c = sets[0].size && rootOf(w, sets[1]) === w ? corrected(w, sets[0]) : w;
+        if (c !== w) changed = true;
+        return c;
+      });
+      var query = words.map(function (w) { return /^[a-z]+$/.test(w) ? rootOf(w, sets[1]) : w; }).join(" ");
+      return { query: query, corrected: changed ? words.join(" ") : null };
+    });
+  }
+
   function search(term, filters) {
     var options = { filters: filters || {} };
-    return Promise.all([load(), normalise(term)]).then(function (both) {
-      var pf = both[0];
-      return pf.search(both[1] || null, options).then(function (res) {
-        if (!term || res.results.length) return res;
-        return Promise.all([loadVocabulary(), loadRoots()]).then(function (sets) {
-          var fixed = term.toLowerCase().split(/\s+/).filter(Boolean).map(function (w) {
-            var c = /^[a-z]+$/.test(w) ? corrected(w, sets[0]) : w;
-            return /^[a-z]+$/.test(c) ? rootOf(c, sets[1]) : c;
-          }).join(" ");
-          if (fixed === both[1]) return res;
-          return pf.search(fixed, options).then(function (again) { again.corrected = fixed; return again; });
-        });
+    return Promise.all([load(), prepare(term)]).then(function (both) {
+      return both[0].search(both[1].query || null, options).then(function (res) {
+        res.corrected = both[1].corrected;
+        return res;
       });
     });
   }
@@ -259,7 +260,7 @@
   }
 
   var timer = null;
-  input.addEventListener("focus", function () { load(); loadRoots(); });
+  input.addEventListener("focus", function () { load(); loadRoots(); loadVocabulary(); });
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
   input.form.addEventListener("submit", function (e) { e.preventDefault(); run(); var first = list.querySelector("a"); if (first) first.focus(); });
   input.form.addEventListener("reset", function () { setTimeout(run, 0); });
