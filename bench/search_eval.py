@@ -48,7 +48,7 @@ LUNR = """async ([q, worker]) => {
     const index = await (await fetch('search/search_index.json')).json();
     const w = new Worker(worker);
     window.__lunr = {w, ready: new Promise(res => w.addEventListener('message', e => { if (e.data.type === 1) res(); }))};
-    w.postMessage({type: 0, data: index});
+    w.postMessage({type: 0, data: {...index, options: {suggest: false}}});
     await window.__lunr.ready;
   }
   const w = window.__lunr.w;
