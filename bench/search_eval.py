@@ -69,7 +69,7 @@ def build(target: Path, *, material_search: bool) -> Path:
         config = target / "mkdocs.yml"
         config.write_text(config.read_text().replace("plugins: []", "plugins:\n  - search"))
     site = target / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_HALAMAN_CEPAT": "0" if material_search else "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=target, env=env, check=True)
     return site
 

@@ -8,6 +8,7 @@ autoescape off). All decisions live in the core package.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -56,7 +57,10 @@ def on_config(config):
     state.portal = portal
     state.content = build_site_content(portal)
     state.generated = {page.src_uri: page for page in state.content.pages}
-    state.fast = {p.src_uri: p for p in state.content.pages if p.kind in shells.FAST_KINDS}
+    # PORTAL_HALAMAN_CEPAT=0 renders every page through MkDocs (slower; used to
+    # compare with Material's own search, which indexes only MkDocs' pages).
+    use_shells = os.environ.get("PORTAL_HALAMAN_CEPAT", "1") != "0"
+    state.fast = {p.src_uri: p for p in state.content.pages if use_shells and p.kind in shells.FAST_KINDS}
     state.shells = {}
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
