@@ -59,7 +59,7 @@ def test_kind_facet_narrows_results(page, site_url):
     page.wait_for_timeout(500)
     only = page.locator("#pe-search-results a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert only and all("/alumni/" in h for h in only)
-    kinds = set(page.locator(".pe-search__kind").all_inner_texts())
+    kinds = set(page.locator(".pe-search__kind").evaluate_all("els => els.map(e => e.textContent)"))
     assert kinds == {"Alumni"}
 
 
@@ -76,8 +76,8 @@ def test_keyboard_navigation(page, site_url):
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.id") == "pe-search-input"
     page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.url.rstrip("/").endswith(hrefs[0].rstrip("/").split("/")[-1])
 
 
