@@ -26,6 +26,7 @@ from portal_ekspor.site.head import head_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
 from portal_ekspor.site import shell as shells
 from portal_ekspor.site.placeholders import fill_placeholders
+from portal_ekspor.site.tasklist import label_task_items
 from portal_ekspor.site.sitemap import add_to_sitemap
 from portal_ekspor.site.navigation import navigation
 from portal_ekspor.site.pages import build_site_content
@@ -160,7 +161,7 @@ def on_page_content(html, page, config, files):
         return inject_roots(html, state.roots)
     module = state.modules.get(page.file.src_uri)
     if module is not None:
-        html = module_info_html(state.portal, module) + state.linker.link(html, page.url)
+        html = module_info_html(state.portal, module) + state.linker.link(label_task_items(html), page.url)
         html = _searchable(html, "Modul")
     elif not page.is_homepage:
         html = _searchable(html, "Halaman")
