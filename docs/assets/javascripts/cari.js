@@ -161,12 +161,31 @@
     });
   }
 
+  /* Search the words as typed and, when it differs, their root forms too;
+   * a page scores the sum of both, so pages matching the exact words and the
+   * roots rank first and neither reading loses results the other finds. */
+  function merged(a, b) {
+    var byId = new Map();
+    a.results.concat(b.results).forEach(function (r) {
+      var seen = byId.get(r.id);
+      if (seen) seen.score += r.score;
+      else byId.set(r.id, { id: r.id, score: r.score, data: r.data });
+    });
+    var results = Array.from(byId.values()).sort(function (x, y) { return y.score - x.score; });
+    return { results: results, unfilteredResultCount: results.length };
+  }
+
   function search(term, filters) {
     var options = { filters: filters || {} };
     return Promise.all([load(), prepare(term)]).then(function (both) {
-      return both[0].search(both[1].query || null, options).then(function (res) {
-        res.corrected = both[1].corrected;
-        return res;
+      var pf = both[0], prepared = both[1];
+      var typed = prepared.corrected || (term ? term.toLowerCase() : null);
+      var runs = [pf.search(typed || null, options)];
+      if (typed && prepared.query && prepared.query !== typed) runs.push(pf.search(prepared.query, options));
+      return Promise.all(runs).then(function (res) {
+        var out = res.length > 1 ? merged(res[0], res[1]) : res[0];
+        out.corrected = prepared.corrected;
+        return out;
       });
     });
   }
