@@ -47,6 +47,9 @@ def index_site(site_dir: Path) -> None:
         raise IndexError_(f"Pagefind gagal membuat indeks pencarian:\n{done.stdout}{done.stderr}")
 
 
+ROOT_REPEAT_CAP = 10
+
+
 def inject_roots(html: str, roots: dict[str, str]) -> str:
     """Add the page's root forms as hidden, indexed text inside its search body.
 
@@ -56,10 +59,10 @@ def inject_roots(html: str, roots: dict[str, str]) -> str:
     match = _BODY.search(html)
     if not match:
         return html
-    terms = root_terms(_TAGS.sub(" ", html), roots)
+    terms = root_terms(_TAGS.sub(" ", html), roots, cap=ROOT_REPEAT_CAP)
     if not terms:
         return html
-    block = f'<div hidden class="pe-akar" data-pagefind-weight="0.5">{" ".join(terms)}</div>'
+    block = f'<div hidden class="pe-akar">{" ".join(terms)}</div>'
     return html[: match.end()] + block + html[match.end():]
 
 

@@ -168,11 +168,19 @@ def shared_roots(roots: dict[str, str]) -> list[str]:
     return sorted({r for w, r in roots.items() if r != w})
 
 
-def root_terms(text: str, roots: dict[str, str]) -> list[str]:
-    """Roots of a page's words that differ from the words themselves, once each."""
-    seen: dict[str, None] = {}
+def root_terms(text: str, roots: dict[str, str], cap: int = 1) -> list[str]:
+    """Roots of a page's words that differ from the words themselves.
+
+    Each root is repeated as often as its variants occur on the page (up to
+    ``cap``), so a module that says "kemasan" thirty times outranks a profile
+    that says it once when the query is rewritten to "kemas".
+    """
+    counts: dict[str, int] = {}
     for w in words(text):
         r = roots.get(w)
         if r and r != w:
-            seen.setdefault(r, None)
-    return list(seen)
+            counts[r] = counts.get(r, 0) + 1
+    out: list[str] = []
+    for r, n in counts.items():
+        out.extend([r] * min(n, cap))
+    return out
