@@ -1,6 +1,7 @@
 # Two commands for a fresh clone: `make serve` and `make test`.
 # Everything is installed pinned into .venv; nothing is needed beforehand but
-# Python 3.11+ and make (and root or sudo for Debian's Chromium in `make test`).
+# Python 3.11+ and make (and root or sudo for Debian's Chromium, nginx and npm
+# in `make test`).
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,9 +9,10 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 HOST ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test install install-test chromium clean bench
+.PHONY: serve build check test install install-test system-deps chromium pre-commit clean bench
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,15 +27,29 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test node_modules/.installed
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-		echo "Memasang Chromium dari paket Debian..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+## Debian packages the tests drive: Chromium (browser tests), nginx (deploy
+## tests) and npm (axe-core). Only what is missing is installed.
+system-deps:
+	@missing=""; \
+	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
+	[ -x $(NGINX) ] || missing="$$missing nginx"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "Memasang paket Debian:$$missing ..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+# Older name of system-deps, still used by other targets.
+chromium: system-deps
+
+## Check data before every commit (see .pre-commit-config.yaml).
+pre-commit: install
+	PIP_CONSTRAINT=$(CURDIR)/requirements.lock $(PIP) install --quiet -e ".[staf]"
+	$(BIN)/pre-commit install
 
 ## Validate data, build into a fresh folder and serve with live reload.
 serve: install
@@ -47,11 +63,20 @@ build: install
 check: install
 	$(BIN)/portal check
 
-test: install-test chromium
+test: install-test system-deps
 	$(BIN)/python -m pytest -q
 
-bench: install-test
-	$(BIN)/python -m bench.run
+## Benchmarks: build speed against bare Material, page weight, Lighthouse -> bench/RESULTS.md.
+## Sizes: make bench SIZES="1000" (default 1000 5000 20000); more options: BENCH_ARGS="--tanpa-lighthouse".
+SIZES ?= 1000 5000 20000
+BENCH_ARGS ?=
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --silent
+	touch $@
+
+bench: install-test chromium bench/node_modules/.installed
+	$(BIN)/python -m bench.run --alumni $(SIZES) $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache

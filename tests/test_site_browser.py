@@ -9,7 +9,7 @@ from browser import PageWatch
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "alumni/", "statistik/", "glosarium/", "modul/", "program/", "program/ecp-sumbar/",
-         "alumni/rendang-uni-sari/", "alumni/provinsi/sumatera-barat/"]
+         "alumni/rendang-uni-sari/", "alumni/provinsi/sumatera-barat/", "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)

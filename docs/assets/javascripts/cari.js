@@ -9,7 +9,9 @@
   "use strict";
 
   var config = JSON.parse((document.getElementById("__config") || { textContent: "{}" }).textContent || "{}");
-  var base = new URL((config.base || ".") + "/", location.href);
+  var baseText = config.base || ".";
+  // Material gives "/" as the base on the 404 page; "//" would be read as a host.
+  var base = new URL(baseText.endsWith("/") ? baseText : baseText + "/", location.href);
   var loading = null;
 
   function load() {

@@ -18,7 +18,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix or "Penggunaan: ")
+        return super().add_usage(usage, actions, groups, prefix if prefix is not None else "Penggunaan: ")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -225,6 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="tulis JSON Schema ke folder schema/ untuk pemeriksaan di editor",
                        description="Tulis JSON Schema agar VS Code dan editor lain melengkapi dan memeriksa YAML saat diketik.")
     p.set_defaults(func=cmd_schema)
+
+    # Self-hosted publishing by git push: `portal server pasang|rilis|rollback|pangkas|status`.
+    from ..deploy.cli import add_parser as add_server_parser
+
+    add_server_parser(sub)
     return parser
 
 
