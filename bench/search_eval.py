@@ -60,7 +60,7 @@ LUNR = """async ([q, worker]) => {
 }"""
 
 
-def build(target: Path, *, material_search: bool) -> Path:
+def build(target: Path, *, material_search: bool, roots: bool = True) -> Path:
     target.mkdir(parents=True)
     for part in PARTS:
         src = ROOT / part
@@ -69,7 +69,8 @@ def build(target: Path, *, material_search: bool) -> Path:
         config = target / "mkdocs.yml"
         config.write_text(config.read_text().replace("plugins: []", "plugins:\n  - search"))
     site = target / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_HALAMAN_CEPAT": "0" if material_search else "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_HALAMAN_CEPAT": "0" if material_search else "1",
+           "PORTAL_AKAR": "1" if roots else "0"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=target, env=env, check=True)
     return site
 
@@ -91,13 +92,15 @@ def run(queries: list[dict]) -> dict[str, dict[str, float]]:
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         portal_site = build(Path(tmp) / "portal", material_search=False)
+        snowball_site = build(Path(tmp) / "snowball", material_search=False, roots=False)
         lunr_site = build(Path(tmp) / "lunr", material_search=True)
         worker = next((lunr_site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).relative_to(lunr_site)
-        with sync_playwright() as pw, serve_compressed(portal_site) as portal_url, serve_compressed(lunr_site) as lunr_url:
+        with (sync_playwright() as pw, serve_compressed(portal_site) as portal_url,
+              serve_compressed(snowball_site) as snowball_url, serve_compressed(lunr_site) as lunr_url):
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             engines = {
                 "material-lunr": (lunr_url, LUNR, True),
-                "pagefind (snowball)": (portal_url, PAGEFIND_PLAIN, False),
+                "pagefind (snowball)": (snowball_url, PAGEFIND_PLAIN, False),
                 "pagefind + akar kata": (portal_url, PAGEFIND_ROOTS, False),
             }
             for name, (url, script, needs_worker) in engines.items():

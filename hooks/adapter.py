@@ -66,6 +66,8 @@ def on_config(config):
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
     state.roots, state.word_counts = corpus_roots(portal, state.content.profiles)
+    if os.environ.get("PORTAL_AKAR", "1") == "0":  # Pagefind's Snowball alone, for comparison
+        state.roots = {w: w for w in state.roots}
     config.nav = navigation(portal)
     return config
 
