@@ -185,26 +185,31 @@ def on_post_page(output, page, config):
     return output
 
 
-def _write_fast_pages(config) -> None:
+def _write_fast_pages(config) -> dict:
+    """Write shell-filled pages; return their search bodies for Pagefind."""
     site_dir = Path(config.site_dir)
+    bodies = {}
     for page in state.fast.values():
         shell = state.shells[shells.depth(page.url)]
         head = head_html(site_name=config.site_name, title=page.title, description=page.description,
                          url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
                          json_ld=page.json_ld)
-        html = shell.fill(url=page.url, title=page.title, description=page.description, head=head,
-                          body=inject_roots(page.html, state.roots))
+        body = inject_roots(page.html, state.roots)
+        html = shell.fill(url=page.url, title=page.title, description=page.description, head=head, body=body)
+        if "data-pagefind-body" in body:
+            bodies[page.url] = (page.title, body)
         target = site_dir / page.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()],
                    drop=shells.SENTINEL_ROOT)
+    return bodies
 
 
 def on_post_build(config):
-    _write_fast_pages(config)
+    bodies = _write_fast_pages(config)
     try:
-        index_site(Path(config.site_dir))
+        index_site(Path(config.site_dir), bodies)
         write_roots(Path(config.site_dir), state.roots, state.word_counts)
     except IndexError_ as exc:
         raise Abort(str(exc)) from None

@@ -66,14 +66,10 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     from ..publish import build_site
-    from ..repository import load_portal
 
+    # The data is validated once, by the build itself (the MkDocs hook), which
+    # stops with the same `file:baris: kolom: pesan` report before writing anything.
     root = _root(args)
-    portal, problems = load_portal(root)
-    if problems:
-        _print_problems(problems)
-        print("Situs tidak dibangun; situs yang sudah ada tidak diubah.", file=sys.stderr)
-        return EXIT_PROBLEMS
     output = Path(args.keluaran).resolve() if args.keluaran else root / "site"
     code = build_site(root, output, quiet=not args.rinci)
     if code != 0:

@@ -108,7 +108,7 @@ def listing_pages(listings) -> list[GeneratedPage]:
             url_of = _url_of(f"{base_src}/", base_src + "/{n}/")
             for src, n, total, chunk in _paged(listing.profiles, f"{base_src}/index.md", base_src + "/{n}.md"):
                 title = listing.title if n == 1 else f"{listing.title} — halaman {n}"
-                summary = listing.summary()
+                summary = listing.summary_text  # once per listing, not per page of it
                 pages.append(_page(src, f"Alumni: {title}", summary, "listing", "listing.html", title=title,
                                    summary=summary, intro=None, facet=facet, profiles=chunk,
                                    page_number=n, page_count=total, url_of=url_of))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..formatting import number
 from ..privacy import PublicProfile
@@ -34,9 +35,13 @@ class Listing:
     def url(self) -> str:
         return f"alumni/{self.facet.key}/{self.value}/"
 
-    @property
+    @cached_property
     def countries(self) -> set[str]:
         return {d.country.code for p in self.profiles for d in p.destinations}
+
+    @cached_property
+    def summary_text(self) -> str:
+        return self.summary()
 
     def summary(self) -> str:
         n = len(self.profiles)
