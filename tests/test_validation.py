@@ -162,3 +162,14 @@ def test_glossary_related_terms_must_exist(project):
     _, problems = load_portal(project)
     found = [p for p in problems if p.path == "data/glossary.yml"]
     assert len(found) == 1 and found[0].line == 4 and "CIF" in found[0].message
+
+
+def test_every_hand_written_page_gets_a_menu_entry(project):
+    from portal_ekspor.site.navigation import navigation
+
+    (project / "docs" / "tentang.md").write_text("# Tentang\n\nIsi.\n")
+    portal, _ = load_portal(project)
+    flat = repr(navigation(portal))
+    assert "tentang.md" in flat and "Lainnya" in flat
+    for module in portal.modules:
+        assert module.docs_path in flat

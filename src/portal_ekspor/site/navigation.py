@@ -43,4 +43,10 @@ def navigation(portal: Portal) -> list[NavItem]:
     if guide.is_dir():
         pages = sorted(guide.rglob("*.md"), key=lambda p: (p.name != "index.md", p.as_posix()))
         nav.append({"Panduan Staf": [_titled(p, docs) for p in pages]})
+    # Any other page staff add to docs/ still gets a menu entry instead of being orphaned.
+    placed = {"index.md", "program/index.md"}
+    others = [p for p in sorted(docs.rglob("*.md"))
+              if _titled(p, docs) not in placed and not _titled(p, docs).startswith(("modul/", "panduan-staf/"))]
+    if others:
+        nav.append({"Lainnya": [_titled(p, docs) for p in others]})
     return nav
