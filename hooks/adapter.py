@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import re
 from pathlib import Path
 
@@ -181,13 +182,13 @@ def _searchable(html: str, kind: str) -> str:
 def on_post_page(output, page, config):
     if _is_sentinel(page):
         state.shells[shells.depth(page.url)] = shells.Shell(output, page.url)
-        return ""  # MkDocs writes nothing for an empty page
     return output
 
 
 def _write_fast_pages(config) -> dict:
     """Write shell-filled pages; return their search bodies for Pagefind."""
     site_dir = Path(config.site_dir)
+    shutil.rmtree(site_dir / shells.SENTINEL_ROOT, ignore_errors=True)  # the sentinels served their purpose
     bodies = {}
     for page in state.fast.values():
         shell = state.shells[shells.depth(page.url)]
