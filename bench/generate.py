@@ -3,12 +3,24 @@
 Copies the real project skeleton (mkdocs.yml, hooks, overrides, programs,
 glossary, modules) and writes N generated alumni files drawn from realistic
 vocabularies, ~10% without consent, so benchmarks exercise the privacy path.
+
+With ``--modul M`` the portal has exactly M modules: real modules first (the
+surplus dropped), then synthetic ~440-word modules that follow the module
+template (every required section, checklist, quiz with hidden answers) and
+use glossary terms, so glossary linking is exercised. Synthetic modules take
+first the paths (and #anchors) the kept real modules link to or name as
+prerequisites, then the slugs the glossary points at, so real cross-links and
+the real glossary stay valid; when the glossary still names a missing module
+(or with ``--tanpa-glosarium``) the copy's data/glossary.yml is deleted and a
+line says so. ``--hanya-sintetis`` ignores the real modules (useful while they
+are being written and may not pass `portal check`).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -73,7 +85,203 @@ def record_country(rng: random.Random) -> str:
     return rng.choice(["Malaysia", "Singapura", "Belanda", "Jepang", "Arab Saudi"])
 
 
-def generate(target: Path, alumni: int, modules: int | None = None, seed: int = 2026) -> Path:
+MODULE_WORDS = 440
+LEVELS = ("pemula", "menengah", "mahir")
+TOPICS = ["Kesiapan ekspor", "Legalitas ekspor", "Kode HS dan lartas", "Harga ekspor", "Incoterms 2020",
+          "Metode pembayaran", "Dokumen ekspor", "Kepabeanan ekspor", "Surat keterangan asal", "Sertifikasi produk",
+          "Kemasan dan label", "Riset pasar", "Mencari buyer", "Korespondensi dan proforma", "Negosiasi dan kontrak",
+          "Pameran dan pemasaran digital", "Pembiayaan dan asuransi", "Regulasi negara tujuan", "Rencana ekspor perdana",
+          "Devisa, pajak dan risiko", "Merek dan repeat order", "Logistik laut", "Kiriman udara", "Sampel produk",
+          "Kontrol mutu", "Kapasitas produksi", "Sertifikat halal", "Perjanjian dagang", "Data perdagangan"]
+SENTENCES = [
+    "Sebelum mengirim penawaran harga, hitung HPP per karton dengan teliti agar harga FOB tidak merugikan usaha.",
+    "Buyer dari Malaysia biasanya meminta sampel dan daftar harga dalam dolar sebelum memesan MOQ pertama.",
+    "Pastikan NIB dan NPWP usaha sudah aktif di OSS karena keduanya diminta saat mengurus PEB di CEISA.",
+    "Kode HS yang tepat menentukan tarif bea masuk di negara tujuan dan apakah produk terkena lartas.",
+    "Dengan FOB, penjual menanggung biaya sampai barang dimuat ke kapal di pelabuhan muat, misalnya Teluk Bayur.",
+    "Pada CIF, penjual juga membayar ongkos kapal dan asuransi kargo sampai pelabuhan tujuan.",
+    "Freight forwarder membantu memesan ruang kapal, mengurus stuffing kontainer dan menerbitkan Bill of Lading.",
+    "Untuk kiriman kecil, LCL lebih hemat daripada FCL karena biaya dibagi dengan pengirim lain.",
+    "SKA atau Form D membuat pembeli di negara ASEAN membayar bea masuk lebih rendah berkat ATIGA.",
+    "Pembayaran T/T di muka paling aman bagi eksportir pemula, sedangkan L/C cocok untuk nilai transaksi besar.",
+    "Commercial invoice dan packing list harus sama persis dengan isi kontainer dan data di PEB.",
+    "Produk pangan olahan sering memerlukan izin edar BPOM dan sertifikat halal dari BPJPH.",
+    "Shelf life yang panjang memudahkan distributor di Timur Tengah menyimpan stok sebelum dijual.",
+    "Gunakan Trade Map untuk melihat negara mana yang paling banyak mengimpor produk dengan kode HS yang sama.",
+    "Atase Perdagangan dan ITPC dapat mempertemukan usaha Anda dengan importir melalui business matching.",
+    "Pameran dagang seperti Trade Expo Indonesia memberi kesempatan bertemu buyer langsung dan mengumpulkan inquiry.",
+    "Tuliskan shipping mark yang jelas pada setiap karton agar consignee mudah memeriksa barang di gudangnya.",
+    "Catat ETD dan ETA kapal, lalu kabari buyer begitu Bill of Lading terbit supaya pembayaran tidak tertunda.",
+    "Asuransi kargo melindungi nilai barang bila kontainer rusak atau hilang selama pelayaran.",
+    "Risiko kurs dapat dikurangi dengan menyepakati harga dalam mata uang yang sama dengan biaya utama usaha.",
+    "DHE dari ekspor wajib masuk melalui bank di dalam negeri dan dilaporkan sesuai ketentuan yang berlaku.",
+    "Daftarkan merek di dalam negeri dan, bila perlu, di negara tujuan sebelum produk dikenal luas.",
+    "Repeat order datang dari mutu yang konsisten, pengiriman tepat waktu dan komunikasi yang cepat.",
+    "LPEI menyediakan pembiayaan dan penjaminan bagi UMKM yang sudah memiliki kontrak penjualan.",
+    "Rencana ekspor yang baik memuat target pasar, kapasitas produksi, harga, jadwal dan anggaran promosi.",
+    "Purchase order dari buyer sebaiknya dibalas dengan proforma invoice yang mencantumkan Incoterms dan jadwal kirim.",
+    "Eksportir produsen yang memenuhi 3K, yaitu kualitas, kuantitas dan kontinuitas, lebih dipercaya importir.",
+    "Phytosanitary certificate dari Barantin diperlukan untuk produk tumbuhan seperti kopi biji dan rempah.",
+]
+EXAMPLES = [("rendang kemasan", "Kota Padang", "Kuala Lumpur"), ("kopi arabika", "Kabupaten Karo", "Rotterdam"),
+            ("gula semut", "Kabupaten Banyumas", "Tokyo"), ("kerajinan kuningan", "Kabupaten Jepara", "Dubai"),
+            ("lada hitam", "Kabupaten Lampung Barat", "Hamburg"), ("gambir", "Kabupaten Solok", "Mumbai")]
+
+
+def _sentences(rng: random.Random, words: int) -> str:
+    out, count = [], 0
+    while count < words:
+        sentence = rng.choice(SENTENCES)
+        out.append(sentence)
+        count += len(sentence.split())
+    return " ".join(out)
+
+
+def module_text(title: str, level: str, session: int, rng: random.Random, anchors: list[str] = ()) -> str:
+    product, origin, port = rng.choice(EXAMPLES)
+    kg = rng.randint(5, 40) * 100
+    price = rng.randint(30, 90) * 1000
+    extra = "".join(f"\n### {a.replace('-', ' ')}\n\n{_sentences(rng, 12)}\n" for a in anchors)
+    body = f"""
+{_sentences(rng, 40)}
+
+## Penjelasan
+
+{_sentences(rng, 70)}
+
+### Hal yang sering terlewat
+
+{_sentences(rng, 50)}
+{extra}
+## Contoh: {product} dari {origin} ke {port}
+
+Sebuah usaha di {origin} menerima inquiry untuk {kg} kg {product}. Harga pokok Rp{price:,} per kg, ditambah
+kemasan, angkutan ke pelabuhan dan biaya dokumen. {_sentences(rng, 35)}
+
+## Daftar periksa
+
+- [ ] Periksa kode HS dan ketentuan lartas produk
+- [ ] Hitung harga FOB per karton dan per kontainer
+- [ ] Siapkan commercial invoice, packing list dan SKA
+- [ ] Konfirmasi jadwal kapal dengan freight forwarder
+
+## Uji pemahaman
+
+**1. Siapa yang menanggung ongkos kapal pada FOB?**
+
+- A. Penjual
+- B. Pembeli
+- C. Forwarder
+
+??? success "Lihat jawaban"
+    **B.** Pada FOB, pembeli membayar ongkos kapal dari pelabuhan muat.
+
+**2. Dokumen apa yang diajukan ke Bea Cukai sebelum barang dimuat?**
+
+- A. PEB
+- B. Purchase order
+- C. Katalog
+
+??? success "Lihat jawaban"
+    **A.** PEB diajukan melalui CEISA sebelum barang dimuat.
+
+**3. Apa manfaat SKA bagi buyer di negara ASEAN?**
+
+- A. Ongkos kapal lebih murah
+- B. Tidak perlu membayar barang
+- C. Bea masuk lebih rendah
+
+??? success "Lihat jawaban"
+    **C.** SKA membuktikan asal barang sehingga tarif preferensi berlaku.
+
+## Langkah berikutnya
+
+{_sentences(rng, 25)}
+
+## Referensi
+
+- Kementerian Perdagangan — layanan informasi ekspor
+- Direktorat Jenderal Bea dan Cukai — panduan ekspor
+"""
+    front = (f'---\ntitle: "{title}"\ndescription: "Modul {level} tentang {title.lower()} untuk pelaku UMKM yang akan '
+             f'mengekspor."\nlevel: {level}\nsesi: {session}\ndurasi: {rng.choice([60, 90, 120])}\ntujuan:\n'
+             f'  - Setelah modul ini, peserta mampu menerapkan {title.lower()} pada usahanya.\n'
+             f'  - Peserta mampu menjelaskan {title.lower()} kepada mitra dagang.\nprasyarat: []\n---\n')
+    return front + body
+
+
+def _glossary_modules(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    found = re.findall(r"^\s+modul:\s*([a-z0-9-]+)\s*$", path.read_text(encoding="utf-8"), flags=re.M)
+    return list(dict.fromkeys(found))
+
+
+_LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#([^)\s]+))?\)")
+_PREREQ = re.compile(r"^prasyarat:\s*\[([^\]]*)\]", re.M)
+
+
+def _needed_by(modules: list[Path], docs: Path) -> dict[str, tuple[str | None, set[str]]]:
+    """Modules the kept real modules link to or list as prerequisites: slug -> (level or None, anchors)."""
+    needed: dict[str, tuple[str | None, set[str]]] = {}
+    for path in modules:
+        text = path.read_text(encoding="utf-8")
+        for target, anchor in _LINK.findall(text):
+            resolved = (path.parent / target).resolve()
+            try:
+                rel = resolved.relative_to(docs.resolve()).parts
+            except ValueError:
+                continue
+            if len(rel) == 3 and rel[0] == "modul" and rel[1] in LEVELS and not resolved.exists():
+                slug = rel[2][:-3]
+                level, anchors = needed.get(slug, (None, set()))
+                needed[slug] = (rel[1], anchors | ({anchor} if anchor else set()))
+        for group in _PREREQ.findall(text):
+            for slug in (s.strip() for s in group.split(",")):
+                if slug and slug not in needed:
+                    needed[slug] = (None, set())
+    return needed
+
+
+def add_modules(target: Path, modules: int, seed: int = 2026, real: bool = True) -> tuple[int, int]:
+    """Make docs/modul hold exactly ``modules`` modules; returns (real kept, synthetic added).
+
+    Synthetic modules first take the paths and anchors the kept real modules link
+    to, then the slugs the glossary names, then export topics.
+    """
+    docs = target / "docs"
+    folder = docs / "modul"
+    existing = sorted(p for p in folder.rglob("*.md") if p.name != "index.md") if folder.is_dir() else []
+    if not real:
+        existing, drop = [], existing
+    else:
+        drop = existing[modules:]
+        existing = existing[:modules]
+    for extra in drop:
+        extra.unlink()
+    have = {p.stem for p in existing}
+    wanted = {slug: spec for slug, spec in _needed_by(existing, docs).items() if slug not in have}
+    from portal_ekspor.text import slugify
+
+    for slug in _glossary_modules(target / "data" / "glossary.yml") + [slugify(t) for t in TOPICS]:
+        if slug not in have and slug not in wanted:
+            wanted[slug] = (None, set())
+    order = list(wanted.items())
+    rng = random.Random(seed)
+    added = 0
+    for i in range(modules - len(existing)):
+        slug, (level, anchors) = order[i] if i < len(order) else (f"modul-sintetis-{i + 1:03d}", (None, set()))
+        level = level or LEVELS[i % 3]
+        title = slug.replace("-", " ").capitalize()
+        path = folder / level / f"{slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(module_text(title, level, i % 8 + 1, rng, sorted(anchors)), encoding="utf-8")
+        added += 1
+    return len(existing), added
+
+
+def generate(target: Path, alumni: int, modules: int | None = None, seed: int = 2026,
+             glossary: bool = True, real_modules: bool = True) -> Path:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -82,13 +290,16 @@ def generate(target: Path, alumni: int, modules: int | None = None, seed: int = 
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / part)
     (target / "data" / "alumni").mkdir(parents=True)
     shutil.copytree(ROOT / "data" / "programs", target / "data" / "programs")
-    if (ROOT / "data" / "glossary.yml").exists():
+    if glossary and (ROOT / "data" / "glossary.yml").exists():
         shutil.copy2(ROOT / "data" / "glossary.yml", target / "data" / "glossary.yml")
     if modules is not None:
-        existing = sorted((target / "docs" / "modul").rglob("*.md"))
-        existing = [p for p in existing if p.name != "index.md"]
-        for extra in existing[modules:]:
-            extra.unlink()
+        add_modules(target, modules, seed, real=real_modules)
+    names = {p.stem for p in (target / "docs" / "modul").rglob("*.md")} if (target / "docs" / "modul").is_dir() else set()
+    missing = [m for m in _glossary_modules(target / "data" / "glossary.yml") if m not in names]
+    if missing:
+        (target / "data" / "glossary.yml").unlink()
+        print(f"data/glossary.yml dihapus dari salinan: modul {', '.join(missing[:5])}"
+              f"{' dst.' if len(missing) > 5 else ''} belum ada")
     rng = random.Random(seed)
     alumni_dir = target / "data" / "alumni"
     for i in range(alumni):
@@ -100,9 +311,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Buat portal sintetis untuk tolok ukur.")
     parser.add_argument("target", type=Path)
     parser.add_argument("--alumni", type=int, default=1000)
-    parser.add_argument("--modul", type=int, default=None)
+    parser.add_argument("--modul", type=int, default=None,
+                        help="jumlah modul; modul sintetis ~440 kata ditambahkan bila modul asli kurang")
+    parser.add_argument("--tanpa-glosarium", action="store_true", help="jangan salin data/glossary.yml")
+    parser.add_argument("--hanya-sintetis", action="store_true", help="dengan --modul: abaikan modul asli, semua sintetis")
     args = parser.parse_args()
-    generate(args.target, args.alumni, args.modul)
+    generate(args.target, args.alumni, args.modul, glossary=not args.tanpa_glosarium, real_modules=not args.hanya_sintetis)
     print(f"{args.alumni} alumni ditulis ke {args.target}")
 
 

@@ -1,0 +1,378 @@
+"""`make bench`: build speed at scale, page weight and Lighthouse, written to bench/RESULTS.md.
+
+    python -m bench.run [--alumni 1000 5000 20000] [--modul 25] [--tanpa-lighthouse] [--profil auto|selalu|tidak]
+
+For every size N it generates a synthetic portal (bench/generate.py) with N
+alumni and M modules, and from it the bare Material baseline (bench/bare.py)
+with the same N + M pages as plain Markdown out of the nav. In the same run it
+builds both from clean output folders and measures wall time and peak RSS
+(bench/measure.py), median of 3 up to --ulang-sampai alumni, a single run
+above. On the largest portal it then weighs every page type, opens six pages
+cold in Chromium from a gzip-compressing loopback server (bench/serving.py),
+and runs Lighthouse mobile on four of them. Where the build target is missed
+(or with --profil selalu) the largest portal's build is profiled with py-spy
+across all its processes (bench/profile.py; cProfile as a fallback). Targets
+are measured and reported, never asserted. A hand-written analysis kept
+between the `analisis` markers of RESULTS.md survives later runs.
+
+Work folders go to bench/out/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from bench import lighthouse
+from bench.bare import write_bare
+from bench.generate import generate
+from bench.measure import run_measured
+from bench.profile import profile_build
+from bench.serving import serve_compressed
+from bench.weight import PAGE_TYPES, cold_visits, html_weights, mean_words, representative_pages
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OUT = BENCH / "out"
+BIN = Path(sys.executable).parent
+ANALYSIS_START, ANALYSIS_END = "<!-- analisis:mulai -->", "<!-- analisis:selesai -->"
+
+TARGET_ALUMNI = 20000
+TARGET_WALL_S = 60
+TARGET_RSS_MB = 2048
+TARGET_RATIO = 0.5
+TARGET_VISIT_KB = 250
+LIGHTHOUSE_PAGES = ("home", "module", "directory", "profile")
+TYPE_LABELS = {"home": "beranda", "module": "modul", "directory": "direktori", "profile": "profil",
+               "listing": "daftar (listing)", "statistics": "statistik"}
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def machine() -> dict[str, str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+
+    def out(cmd: list[str]) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
+        except OSError:
+            return "tidak ada"
+
+    dirty = out(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src", "hooks", "overrides", "docs", "data",
+                 "mkdocs.yml"])
+    return {
+        "tanggal": out(["date"]),
+        "commit": out(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]) + (
+            f" + {len(dirty.splitlines())} file situs belum di-commit" if dirty else " (pohon kerja situs bersih)"),
+        "nproc": out(["nproc"]),
+        "memori": f"{mem_kb / 1024 / 1024:.1f} GiB",
+        "CPU": cpu,
+        "OS": out(["uname", "-sr"]),
+        "Python": platform.python_version(),
+        "MkDocs": version("mkdocs"),
+        "Material": version("mkdocs-material"),
+        "Pagefind": version("pagefind"),
+        "Chromium": out(["/usr/bin/chromium", "--version"]),
+        "Node": out(["node", "--version"]),
+        "Lighthouse": lighthouse.version() if lighthouse.available() else "tidak terpasang",
+    }
+
+
+def _loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def _html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def _modules(portal: Path) -> tuple[int, int]:
+    files = [p for p in (portal / "docs" / "modul").rglob("*.md") if p.name != "index.md"]
+    synthetic = sum(1 for p in files if re.search(r'^description: "Modul \w+ tentang ', p.read_text(encoding="utf-8"), re.M))
+    return len(files), synthetic
+
+
+def build_portal(portal: Path, site: Path) -> dict:
+    shutil.rmtree(site, ignore_errors=True)
+    result = run_measured([str(BIN / "portal"), "--folder", str(portal), "build", "--keluaran", str(site)])
+    if result["returncode"] != 0:
+        sys.exit(f"portal build gagal untuk {portal}:\n{result['output']}")
+    return result
+
+
+def build_bare(bare: Path, site: Path) -> dict:
+    shutil.rmtree(site, ignore_errors=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = run_measured([str(BIN / "mkdocs"), "build", "--config-file", str(bare / "mkdocs.yml"),
+                           "--site-dir", str(site)], cwd=bare, env=env)
+    if result["returncode"] != 0:
+        sys.exit(f"mkdocs build (Material polos) gagal untuk {bare}:\n{result['output']}")
+    return result
+
+
+def bench_size(n: int, modules: int, repeats: int, glossary: bool) -> dict:
+    portal, bare = OUT / f"portal-{n}", OUT / f"polos-{n}"
+    portal_site, bare_site = OUT / f"portal-{n}-situs", OUT / f"polos-{n}-situs"
+    log(f"{n} alumni: membuat portal sintetis dan proyek Material polos")
+    generate(portal, n, modules, glossary=glossary)
+    bare_pages = write_bare(portal, bare)
+    runs_portal, runs_bare = [], []
+    for i in range(repeats):
+        log(f"{n} alumni: build portal ({i + 1}/{repeats})")
+        runs_portal.append(build_portal(portal, portal_site))
+        log(f"{n} alumni: {runs_portal[-1]['wall_s']:.1f} s; build Material polos ({i + 1}/{repeats})")
+        runs_bare.append(build_bare(bare, bare_site))
+        log(f"{n} alumni: {runs_bare[-1]['wall_s']:.1f} s")
+    module_count, synthetic = _modules(portal)
+    profiles = sorted(portal_site.glob("alumni/alumni-*/index.html"))[:200]
+    bare_profiles = sorted(bare_site.glob("alumni/alumni-*/index.html"))[:200]
+    row = {
+        "alumni": n, "modules": module_count, "synthetic_modules": synthetic,
+        "glossary": (portal / "data" / "glossary.yml").exists(), "repeats": repeats,
+        "portal_pages": _html_pages(portal_site), "bare_pages": bare_pages, "bare_html": _html_pages(bare_site),
+        "portal_wall": statistics.median(r["wall_s"] for r in runs_portal),
+        "bare_wall": statistics.median(r["wall_s"] for r in runs_bare),
+        "portal_walls": [r["wall_s"] for r in runs_portal], "bare_walls": [r["wall_s"] for r in runs_bare],
+        "portal_cpu": statistics.median(r["cpu_s"] for r in runs_portal),
+        "bare_cpu": statistics.median(r["cpu_s"] for r in runs_bare),
+        "portal_rss": max(r["peak_rss_mb"] for r in runs_portal), "portal_tree": max(r["peak_tree_rss_mb"] for r in runs_portal),
+        "bare_rss": max(r["peak_rss_mb"] for r in runs_bare), "bare_tree": max(r["peak_tree_rss_mb"] for r in runs_bare),
+        "process_peaks": {k: max(r["process_peaks_mb"].get(k, 0) for r in runs_portal)
+                          for k in sorted({k for r in runs_portal for k in r["process_peaks_mb"]})},
+        "loadavg": _loadavg(),
+        "load_max": max(r["load_max"] for r in runs_portal + runs_bare),
+        "words_profile": mean_words(profiles), "words_bare_profile": mean_words(bare_profiles),
+        "words_module": mean_words(sorted(portal_site.glob("modul/*/*/index.html"))),
+        "words_bare_module": mean_words(sorted(bare_site.glob("modul/*/*/index.html"))),
+        "weights": html_weights(portal_site),
+        "site": portal_site, "portal": portal,
+    }
+    row["ratio_wall"] = row["portal_wall"] / row["bare_wall"]
+    row["ratio_rss"] = row["portal_rss"] / row["bare_rss"]
+    row["ratio_cpu"] = row["portal_cpu"] / row["bare_cpu"]
+    shutil.rmtree(bare_site, ignore_errors=True)
+    return row
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def _ok(flag: bool) -> str:
+    return "tercapai" if flag else "**tidak tercapai**"
+
+
+def write_results(path: Path, info: dict, rows: list[dict], visits: dict | None, lh: dict | None,
+                  profile: str | None, argv: list[str]) -> None:
+    previous = path.read_text(encoding="utf-8") if path.exists() else ""
+    m = re.search(re.escape(ANALYSIS_START) + r".*?" + re.escape(ANALYSIS_END), previous, re.S)
+    analysis = m.group(0) if m else f"{ANALYSIS_START}\n_(Belum ada catatan analisis.)_\n{ANALYSIS_END}"
+    largest = rows[-1]
+    L = []
+    L += ["# Hasil tolok ukur Portal Ekspor", "",
+          f"Dibuat oleh `python -m bench.run {' '.join(argv)}` (`make bench`). Angka di bawah diukur, tidak diuji.", "",
+          "## Mesin", "", "| | |", "|---|---|"]
+    L += [f"| {k} | {v} |" for k, v in info.items()]
+    L += ["", "## Kecepatan build", "",
+          "Portal: `portal build --folder <proyek> --keluaran <folder>` (pemeriksaan data, MkDocs `--strict`, "
+          "halaman profil/daftar dari cetakan tema, indeks Pagefind). Material polos: `mkdocs build` atas proyek "
+          "Material bawaan (`plugins: [search]`, `nav` hanya `index.md`, `validation.nav.omitted_files: ignore`) "
+          "dengan N + M halaman Markdown: satu per file alumni yang dibuat (semua N, termasuk yang tidak setuju "
+          "dipublikasikan) berisi kolom yang sama dengan profil portal, ditambah salinan M modul yang sama. "
+          "Build dimulai dari folder keluaran kosong; median dari semua putaran.", "",
+          "RSS puncak = `ru_maxrss` dari `getrusage(RUSAGE_CHILDREN)` (proses tunggal terbesar); "
+          "RSS pohon = jumlah VmRSS semua proses yang hidup bersamaan (CLI `portal` + MkDocs + Pagefind), "
+          "dicuplik tiap 50 ms.", "",
+          "| Alumni | Modul | Halaman HTML portal | Halaman Material polos | Putaran | Portal (s) | Polos (s) | "
+          "Rasio waktu | Portal RSS puncak (MB) | Portal RSS pohon (MB) | Polos RSS puncak (MB) | Rasio RSS | "
+          "Portal ms/halaman | Polos ms/halaman |",
+          "|" + "---|" * 14]
+    for r in rows:
+        L.append(f"| {r['alumni']:,} | {r['modules']} | {r['portal_pages']:,} | {r['bare_pages']:,} | {r['repeats']} | "
+                 f"{r['portal_wall']:.1f} | {r['bare_wall']:.1f} | {r['ratio_wall']:.2f} | {r['portal_rss']:.0f} | "
+                 f"{r['portal_tree']:.0f} | {r['bare_rss']:.0f} | {r['ratio_rss']:.2f} | "
+                 f"{1000 * r['portal_wall'] / r['portal_pages']:.2f} | {1000 * r['bare_wall'] / r['bare_pages']:.2f} |")
+    L += ["", "Waktu CPU (user + sys, semua proses; kurang peka terhadap beban dari sesi lain daripada waktu dinding, "
+          "tetapi Pagefind memakai dua inti sehingga CPU portal bisa melebihi waktu dindingnya): " + "; ".join(
+        f"{r['alumni']:,}: portal {r['portal_cpu']:.1f} s, polos {r['bare_cpu']:.1f} s, rasio {r['ratio_cpu']:.2f}"
+        for r in rows) + "."]
+    L += ["", "Puncak RSS per proses dalam build portal (VmHWM, MB): " + "; ".join(
+        f"{r['alumni']:,}: " + ", ".join(f"{k} {v:.0f}" for k, v in r["process_peaks"].items()) for r in rows) + ".", ""]
+    L += ["Beban mesin: loadavg 1 menit tertinggi selama build tiap ukuran: " + "; ".join(
+        f"{r['alumni']:,}: {r['load_max']:.1f}" for r in rows) + f" (loadavg 1/5/15 saat mulai: {info.get('loadavg', '?')}). "
+        "Mesin ini dipakai bersama sesi lain (tes mereka bisa berjalan bersamaan), jadi angka waktu bisa naik turun.", ""]
+    L += ["Semua putaran (s): " + "; ".join(
+        f"{r['alumni']:,}: portal {', '.join(f'{w:.1f}' for w in r['portal_walls'])} / polos "
+        f"{', '.join(f'{w:.1f}' for w in r['bare_walls'])}" for r in rows) + ".", ""]
+    r0 = rows[-1]
+    L += [f"Kesetaraan isi (rata-rata kata terlihat di artikel, {r0['alumni']:,} alumni): profil portal "
+          f"{r0['words_profile']:.0f} vs halaman alumni polos {r0['words_bare_profile']:.0f}; modul portal "
+          f"{r0['words_module']:.0f} vs modul polos {r0['words_bare_module']:.0f}. Modul: {r0['modules']} "
+          f"({r0['synthetic_modules']} sintetis ~440 kata dari `bench/generate.py --modul`). Glosarium "
+          f"{'disalin dan dipakai' if r0['glossary'] else '**tidak dipakai** (data/glossary.yml dihapus dari salinan)'}.", ""]
+
+    L += ["## Target", "", "| Target | Hasil | Status |", "|---|---|---|"]
+    t = next((r for r in rows if r["alumni"] == TARGET_ALUMNI), None)
+    if t:
+        L.append(f"| Build {TARGET_ALUMNI:,} alumni + {t['modules']} modul ≤ {TARGET_WALL_S} s | {t['portal_wall']:.1f} s | "
+                 f"{_ok(t['portal_wall'] <= TARGET_WALL_S)} |")
+        L.append(f"| RSS puncak ≤ 2 GB | {t['portal_rss']:.0f} MB (pohon {t['portal_tree']:.0f} MB) | "
+                 f"{_ok(t['portal_rss'] <= TARGET_RSS_MB)} |")
+        L.append(f"| Rasio waktu terhadap Material polos ≤ {TARGET_RATIO} | {t['ratio_wall']:.2f} | "
+                 f"{_ok(t['ratio_wall'] <= TARGET_RATIO)} |")
+    else:
+        L.append(f"| Build {TARGET_ALUMNI:,} alumni | tidak diukur dalam putaran ini | – |")
+    if visits:
+        worst = max(visits.values(), key=lambda v: v["bytes"])
+        searched = [k for k, v in visits.items() if v["search"]]
+        L.append(f"| Kunjungan pertama tanpa indeks pencarian | {'ada: ' + ', '.join(searched) if searched else 'tidak ada permintaan indeks'} | "
+                 f"{_ok(not searched)} |")
+        L.append(f"| Setiap kunjungan pertama ≤ {TARGET_VISIT_KB} KB terkompresi | terbesar {_kb(worst['bytes'])} KB "
+                 f"({worst['path']}) | {_ok(worst['bytes'] <= TARGET_VISIT_KB * 1024)} |")
+        foreign = sorted({u for v in visits.values() for u in v["foreign"]})
+        L.append(f"| Tidak ada permintaan ke host lain | {len(foreign)} | {_ok(not foreign)} |")
+    if lh:
+        below = [f"{k} {c}={s}" for k, v in lh.items() for c, s in v["scores"].items() if s < 100]
+        L.append(f"| Lighthouse mobile 100 di empat kategori | {'semua 100' if not below else ', '.join(below)} | "
+                 f"{_ok(not below)} |")
+    L.append("")
+
+    L += [f"## Bobot halaman ({largest['alumni']:,} alumni)", "",
+          "HTML saja, mentah dan gzip level 6 (seperti server tolok ukur), atas semua halaman tiap jenis.", "",
+          "| Jenis | Jumlah | Median mentah (KB) | Maks mentah (KB) | Median gzip (KB) | Maks gzip (KB) |",
+          "|---|---|---|---|---|---|"]
+    for kind in PAGE_TYPES:
+        w = largest["weights"].get(kind)
+        if w:
+            L.append(f"| {TYPE_LABELS[kind]} | {w['count']:,} | {_kb(w['raw_median'])} | {_kb(w['raw_max'])} | "
+                     f"{_kb(w['gzip_median'])} | {_kb(w['gzip_max'])} |")
+    if len(rows) > 1:
+        L += ["", "Median gzip HTML (KB) per ukuran:", "",
+              "| Jenis | " + " | ".join(f"{r['alumni']:,}" for r in rows) + " |", "|---|" + "---|" * len(rows)]
+        for kind in PAGE_TYPES:
+            L.append(f"| {TYPE_LABELS[kind]} | " + " | ".join(
+                _kb(r["weights"][kind]["gzip_median"]) if kind in r["weights"] else "–" for r in rows) + " |")
+    if visits:
+        L += ["", f"### Kunjungan pertama di Chromium ({largest['alumni']:,} alumni)", "",
+              "Konteks baru (cache kosong) per halaman, viewport ponsel 412×823, server loopback dengan gzip untuk "
+              "teks (`bench/serving.py`). Semua permintaan dihitung, termasuk yang terjadi setelah menggulir ke bawah "
+              "dan menunggu jaringan diam; byte = `encodedDataLength` Chrome (header + isi terkompresi).", "",
+              "| Jenis | Halaman | Permintaan | Transfer (KB) | Permintaan indeks pencarian | Host lain | Teks tak terkompresi |",
+              "|---|---|---|---|---|---|---|"]
+        for kind, v in visits.items():
+            L.append(f"| {TYPE_LABELS[kind]} | `{v['path']}` | {v['requests']} | {_kb(v['bytes'])} | "
+                     f"{len(v['search'])} | {len(v['foreign'])} | {len(v['uncompressed_text'])} |")
+        home = visits.get("home") or next(iter(visits.values()))
+        L += ["", f"Rincian `{home['path']}`: " + ", ".join(f"`{u}` {_kb(b)} KB" for u, b in home["files"]) + "."]
+    if lh:
+        L += ["", f"## Lighthouse mobile ({largest['alumni']:,} alumni)", "",
+              f"Lighthouse {info.get('Lighthouse')} (bawaan: emulasi ponsel, throttling simulasi 4G lambat dan CPU 4×), "
+              "Chromium Debian headless, server loopback dengan gzip. Tiap halaman diukur beberapa kali; "
+              "ditampilkan putaran dengan skor kinerja median.", "",
+              "| Jenis | Halaman | Kinerja | Aksesibilitas | Praktik terbaik | SEO | Kinerja semua putaran | FCP | LCP | TBT | CLS | SI |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        for kind, v in lh.items():
+            s, mt = v["scores"], v["metrics"]
+            L.append(f"| {TYPE_LABELS[kind]} | `{v['path']}` | {s['performance']} | {s['accessibility']} | "
+                     f"{s['best-practices']} | {s['seo']} | {', '.join(map(str, v['performance_runs']))} | "
+                     + " | ".join(mt.get(m, "") for m in lighthouse.METRICS) + " |")
+        L += ["", "### Audit yang gagal", "",
+              "Berbobot (mengurangi skor kategori):", ""]
+        any_weighted = False
+        for kind, v in lh.items():
+            for cat, audits in v["failing"].items():
+                for a in audits:
+                    if a["weight"] > 0:
+                        any_weighted = True
+                        where = "; elemen: " + ", ".join(f"`{n}`" for n in a["nodes"]) if a.get("nodes") else ""
+                        L.append(f"- {TYPE_LABELS[kind]}, {cat}: `{a['id']}` — {a['title']} (skor {a['score']}"
+                                 f"{', ' + a['value'] if a['value'] else ''}{where})")
+        if not any_weighted:
+            L.append("- tidak ada")
+        diag: dict[str, dict] = {}
+        for kind, v in lh.items():
+            for cat, audits in v["failing"].items():
+                for a in audits:
+                    if a["weight"] == 0:
+                        diag.setdefault(a["id"], {"a": a, "pages": []})["pages"].append(TYPE_LABELS[kind])
+        L += ["", "Tanpa bobot (diagnostik yang ditandai gagal; tidak mengubah skor):", ""]
+        L += [f"- `{k}` — {d['a']['title']} ({d['a']['value'] or 'gagal'}; {', '.join(d['pages'])})"
+              for k, d in sorted(diag.items())] or ["- tidak ada"]
+        errors = [f"{k}: {v['runtime_error']}" for k, v in lh.items() if v["runtime_error"]]
+        if errors:
+            L += ["", "Galat Lighthouse: " + "; ".join(errors)]
+    if profile:
+        L += ["", f"## Profil build ({largest['alumni']:,} alumni)", "", profile]
+    L += ["", "## Catatan analisis", "", analysis, ""]
+    path.write_text("\n".join(L), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Tolok ukur Portal Ekspor: kecepatan build, bobot halaman, Lighthouse.")
+    parser.add_argument("--alumni", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--modul", type=int, default=25)
+    parser.add_argument("--ulang", type=int, default=3, help="putaran build untuk ukuran kecil (median)")
+    parser.add_argument("--ulang-sampai", type=int, default=1000, help="ukuran terbesar yang diulang; di atasnya satu putaran")
+    parser.add_argument("--lighthouse-ulang", type=int, default=3)
+    parser.add_argument("--tanpa-lighthouse", action="store_true")
+    parser.add_argument("--tanpa-glosarium", action="store_true")
+    parser.add_argument("--profil", choices=["auto", "selalu", "tidak"], default="auto")
+    parser.add_argument("--hasil", type=Path, default=BENCH / "RESULTS.md")
+    args = parser.parse_args()
+    argv = sys.argv[1:]
+    OUT.mkdir(exist_ok=True)
+    info = machine()
+    info["loadavg"] = _loadavg()
+    log(f"mesin: {info['nproc']} inti, {info['memori']}, {info['CPU']}")
+    rows = []
+    for n in sorted(args.alumni):
+        rows.append(bench_size(n, args.modul, args.ulang if n <= args.ulang_sampai else 1, not args.tanpa_glosarium))
+        r = rows[-1]
+        print(f"  {n:>6} alumni: portal {r['portal_wall']:.1f} s, {r['portal_rss']:.0f} MB | Material polos "
+              f"{r['bare_wall']:.1f} s, {r['bare_rss']:.0f} MB | rasio {r['ratio_wall']:.2f}", flush=True)
+        for earlier in rows[:-1]:
+            shutil.rmtree(earlier["site"], ignore_errors=True)
+    largest = rows[-1]
+    pages = representative_pages(largest["site"])
+    log("kunjungan pertama di Chromium")
+    with serve_compressed(largest["site"]) as url:
+        visits = cold_visits(url, pages)
+        lh = None
+        if not args.tanpa_lighthouse:
+            if not lighthouse.available():
+                sys.exit("Lighthouse belum terpasang: jalankan `make bench` (memasang bench/node_modules).")
+            log("Lighthouse")
+            lh = lighthouse.audit_pages(url, {k: pages[k] for k in LIGHTHOUSE_PAGES if k in pages},
+                                        OUT / "lighthouse", runs=args.lighthouse_ulang)
+    for kind, v in visits.items():
+        print(f"  {kind:<10} {v['requests']:>2} permintaan, {v['bytes'] / 1024:.1f} KB, indeks pencarian: "
+              f"{len(v['search'])}, host lain: {len(v['foreign'])}", flush=True)
+    if lh:
+        for kind, v in lh.items():
+            print(f"  Lighthouse {kind:<10} {v['scores']}", flush=True)
+    t = next((r for r in rows if r["alumni"] == TARGET_ALUMNI), None)
+    missed = t is not None and (t["portal_wall"] > TARGET_WALL_S or t["portal_rss"] > TARGET_RSS_MB
+                                or t["ratio_wall"] > TARGET_RATIO)
+    profile = None
+    if args.profil == "selalu" or (args.profil == "auto" and missed):
+        log("profil build terbesar (py-spy, atau cProfile bila py-spy tidak bisa)")
+        profile = profile_build(largest["portal"], BIN / "portal")
+    write_results(args.hasil, info, rows, visits, lh, profile, argv)
+    log(f"hasil ditulis ke {args.hasil}")
+
+
+if __name__ == "__main__":
+    main()
