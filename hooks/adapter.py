@@ -190,6 +190,7 @@ def _write_fast_pages(config) -> dict:
     site_dir = Path(config.site_dir)
     shutil.rmtree(site_dir / shells.SENTINEL_ROOT, ignore_errors=True)  # the sentinels served their purpose
     bodies = {}
+    made: set[Path] = set()
     for page in state.fast.values():
         shell = state.shells[shells.depth(page.url)]
         head = head_html(site_name=config.site_name, title=page.title, description=page.description,
@@ -200,7 +201,9 @@ def _write_fast_pages(config) -> dict:
         if "data-pagefind-body" in body:
             bodies[page.url] = (page.title, body)
         target = site_dir / page.url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_text(html, encoding="utf-8")
     add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()],
                    drop=shells.SENTINEL_ROOT)

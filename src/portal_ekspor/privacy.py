@@ -114,6 +114,7 @@ def to_public(record: AlumnusRecord, cohort: CohortRef) -> PublicProfile | None:
         return None
     first = a.first_export if a.first_export and a.first_export.public else None
     story = a.story or ""
+    story_html = markdown_to_safe_html(story) if story else ""
     return PublicProfile(
         slug=record.slug,
         name=a.business_name,
@@ -141,8 +142,8 @@ def to_public(record: AlumnusRecord, cohort: CohortRef) -> PublicProfile | None:
         contacts=_contacts(a),
         photo=a.photo,
         photo_alt=a.photo_alt,
-        story_html=markdown_to_safe_html(story) if story else "",
-        summary=plain_text(story) if story else "",
+        story_html=story_html,
+        summary=plain_text(story, html=story_html) if story else "",
     )
 
 

@@ -35,9 +35,12 @@ def markdown_to_safe_html(text: str) -> str:
     )
 
 
-def plain_text(text: str, limit: int = 160) -> str:
-    """First words of a story as plain text (for meta descriptions and cards)."""
-    words = nh3.clean(_render(text), tags=set()).split()
+def plain_text(text: str, limit: int = 160, *, html: str | None = None) -> str:
+    """First words of a story as plain text (for meta descriptions and cards).
+
+    Pass the story's already rendered ``html`` to skip rendering it again.
+    """
+    words = nh3.clean(html if html is not None else _render(text), tags=set()).split()
     out = " ".join(words)
     if len(out) > limit:
         out = out[: limit - 1].rsplit(" ", 1)[0] + "…"
