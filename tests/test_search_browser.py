@@ -100,3 +100,24 @@ def test_unconsented_alumni_are_not_found(page, site_url, built_site):
     page.wait_for_timeout(1500)
     hrefs = page.locator("#pe-search-results a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert not any(hidden[0].slug in h for h in hrefs)
+
+
+def test_search_keeps_working_offline_once_loaded(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "modul/", wait_until="networkidle")
+    _open_search(page)
+    page.keyboard.type("rendang")
+    online = _results(page)
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload(wait_until="networkidle")  # now controlled by the service worker
+    _open_search(page)
+    page.keyboard.type("rendang")
+    _results(page)
+    context.set_offline(True)
+    page.reload(wait_until="load")
+    assert page.locator("h1").first.is_visible()
+    _open_search(page)
+    page.keyboard.type("rendang")
+    assert _results(page)[:3] == online[:3]
+    context.close()

@@ -14,8 +14,17 @@
   var base = new URL(baseText.endsWith("/") ? baseText : baseText + "/", location.href);
   var loading = null;
 
+  function registerOffline() {
+    // Only once the reader searches: from then on visited pages and fetched
+    // index chunks stay usable offline (docs/sw.js).
+    if ("serviceWorker" in navigator && location.protocol !== "file:") {
+      navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base.pathname }).catch(function () {});
+    }
+  }
+
   function load() {
     if (!loading) {
+      registerOffline();
       loading = import(new URL("cari/pagefind.js", base).href).then(function (pf) {
         return pf.options({ baseUrl: base.pathname, excerptLength: 18 }).then(function () {
           pf.init();
