@@ -52,6 +52,8 @@ _PARSER_HINTS = {
     "did not find expected '-' indicator": "indentasi daftar (baris berawalan -) tidak sejajar",
     "found unexpected end of stream": "tanda kutip atau kurung tidak ditutup",
     "found undefined alias": "alias (*) tidak diizinkan",
+    "did not find expected node content": "nilai tidak lengkap: kurung [ atau { tidak ditutup, atau nilai hilang setelah tanda `-` atau `:`",
+    "found character that cannot start any token": "ada karakter yang tidak boleh mengawali nilai (mis. @ atau `); apit nilainya dengan tanda kutip",
     "did not find expected ',' or ']'": "daftar dalam kurung siku [ ] tidak ditutup atau ada koma yang kurang",
     "did not find expected ',' or '}'": "kurung kurawal { } tidak ditutup atau ada koma yang kurang",
     "found unknown escape character": "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal",
