@@ -7,7 +7,6 @@ autoescape off). All decisions live in the core package.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import re
@@ -32,7 +31,6 @@ from portal_ekspor.site.sitemap import add_to_sitemap
 from portal_ekspor.site.navigation import navigation
 from portal_ekspor.site.pages import build_site_content
 
-log = logging.getLogger("mkdocs.hooks.portal")
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -88,10 +86,6 @@ def on_files(files: Files, config):
     for name, text in open_data_files(state.content.profiles, config.site_url or "").items():
         files.append(File.generated(config, name, content=text))
     return files
-
-
-def on_nav(nav, config, files):
-    return nav
 
 
 def _render_generated(page, html):
@@ -217,7 +211,3 @@ def on_post_build(config):
         write_roots(Path(config.site_dir), state.roots, state.word_counts)
     except IndexError_ as exc:
         raise Abort(str(exc)) from None
-
-
-def on_serve(server, config, builder):
-    return server

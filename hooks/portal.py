@@ -43,10 +43,6 @@ def on_files(files, config):
     return _adapter.on_files(files, config)
 
 
-def on_nav(nav, config, files):
-    return _adapter.on_nav(nav, config, files)
-
-
 def on_pre_page(page, config, files):
     return _adapter.on_pre_page(page, config, files)
 
@@ -65,7 +61,3 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     return _adapter.on_post_build(config)
-
-
-def on_serve(server, config, builder):
-    return _adapter.on_serve(server, config, builder)

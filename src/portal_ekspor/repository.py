@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .loading.frontmatter import parse_front_matter, split_front_matter
 from .loading.module_structure import check_structure
-from .loading.strict_yaml import LoadedYaml, load_yaml_file, read_text
+from .loading.strict_yaml import LoadedYaml, dotted, load_yaml_file, read_text
 from .models.alumni import Alumnus
 from .models.glossary import Glossary, Term
 from .models.module import ModuleMeta
@@ -172,14 +172,8 @@ def _check_program(program: Program, doc: LoadedYaml, problems: Problems) -> Non
         for oi, outcome in enumerate(cohort.outcomes):
             if outcome.source not in sources:
                 loc = ("angkatan", ci, "capaian", oi, "sumber")
-                problems.add(doc.path, doc.line_of(loc), _dot(loc),
+                problems.add(doc.path, doc.line_of(loc), dotted(loc),
                              f"sumber `{outcome.source}` tidak ada di daftar `sumber` file ini")
-
-
-def _dot(loc: tuple) -> str:
-    from .loading.strict_yaml import dotted
-
-    return dotted(loc)
 
 
 def load_glossary(root: Path, problems: Problems) -> tuple[list[Term], LoadedYaml | None]:
@@ -266,11 +260,11 @@ def _check_references(portal: Portal, glossary_doc: LoadedYaml | None, problems:
             for j, related in enumerate(term.related):
                 if related.lower() not in names:
                     loc = ("istilah", i, "terkait", j)
-                    problems.add(glossary_doc.path, glossary_doc.line_of(loc), _dot(loc),
+                    problems.add(glossary_doc.path, glossary_doc.line_of(loc), dotted(loc),
                                  f"istilah terkait `{related}` belum ada di glosarium")
             if term.module and term.module not in modules:
                 loc = ("istilah", i, "modul")
-                problems.add(glossary_doc.path, glossary_doc.line_of(loc), _dot(loc), f"modul `{term.module}` tidak ada")
+                problems.add(glossary_doc.path, glossary_doc.line_of(loc), dotted(loc), f"modul `{term.module}` tidak ada")
 
 
 def load_portal(root: Path | str, workers: int | None = None) -> tuple[Portal, Problems]:

@@ -7,15 +7,12 @@ no page has to scan all alumni again.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..formatting import number
 from ..privacy import PublicProfile
 from ..reference.catalogues import CERTIFICATIONS, SECTORS
-from ..reference.countries import country_name, flag_emoji
-from ..reference.provinces import PROVINCE_SLUGS
 
 
 @dataclass(frozen=True)
@@ -79,11 +76,6 @@ def _values(profile: PublicProfile, facet: Facet) -> list[tuple[str, str]]:
     return [(key, CERTIFICATIONS[key]) for key, _ in profile.certifications]
 
 
-def facet_values(profile: PublicProfile) -> dict[str, list[str]]:
-    """Facet key -> values for one profile (used by the directory's data)."""
-    return {facet.key: [v for v, _ in _values(profile, facet)] for facet in FACETS}
-
-
 def build_listings(profiles: list[PublicProfile]) -> dict[str, list[Listing]]:
     """Facet key -> listings sorted by size, largest first; profiles keep name order."""
     out: dict[str, list[Listing]] = {}
@@ -98,20 +90,3 @@ def build_listings(profiles: list[PublicProfile]) -> dict[str, list[Listing]]:
         out[facet.key] = sorted(groups.values(), key=lambda l: (-len(l.profiles), l.title))
     return out
 
-
-def flag(code: str) -> str:
-    return flag_emoji(code)
-
-
-def province_slug(name: str) -> str:
-    return PROVINCE_SLUGS[name]
-
-
-def counter(items) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for item in items:
-        counts[item] += 1
-    return dict(counts)
-
-
-__all__ = ["FACETS", "Facet", "Listing", "build_listings", "facet_values", "country_name", "counter", "flag"]
