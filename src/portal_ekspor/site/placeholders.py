@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..reference.catalogues import LEVELS
+from .calculator import calculator_html
 from .render import render
 
 _PLACEHOLDER = re.compile(r"<!--\s*portal:([a-z0-9-]+)\s*-->")
@@ -28,6 +29,7 @@ def fill_placeholders(html: str, portal, content, page_url: str) -> tuple[str, l
     makers = {
         "angka-alumni": lambda: render("_figures.html", figures=content.figures),
         "kalender-sesi": lambda: _session_plan(portal, page_url),
+        "kalkulator-harga": lambda: calculator_html(page_url),
     }
 
     def replace(match: re.Match) -> str:
