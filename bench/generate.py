@@ -77,7 +77,19 @@ def alumnus(i: int, rng: random.Random) -> dict:
         },
         "cerita": (f"{name} mulai mengekspor {products[0][0].lower()} setelah mengikuti program pendampingan. "
                    f"Pengiriman pertama sebanyak {rng.randint(1, 20) * 100} kg ke **{record_country(rng)}**.\n"),
+        "terakhir_diperiksa": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
     }
+    if rng.random() < 0.6:  # buyer facts, as staff fill them in over time
+        record["produk"] = [{"nama": n, "nama_en": f"{n} (export grade)", "hs": hs} for n, hs in products]
+        record["kapasitas_produksi"] = {"jumlah": rng.randint(1, 50) * 100, "satuan": "kg"}
+        record["pesanan_minimum"] = {"jumlah": rng.randint(1, 10) * 50, "satuan": "kg"}
+        record["waktu_tunggu_hari"] = rng.randint(7, 60)
+        record["incoterms"] = rng.sample(["EXW", "FOB", "CIF", "CFR", "DAP"], rng.randint(1, 3))
+        record["pembayaran"] = rng.sample(["tt-dimuka", "tt-uang-muka", "lc", "dp"], rng.randint(1, 2))
+        record["bahasa"] = ["id", "en"]
+        if rng.random() < 0.5:
+            record["cerita_en"] = (f"{name} exports {products[0][0].lower()} after completing the export coaching "
+                                   f"programme. The first shipment was {rng.randint(1, 20) * 100} kg.\n")
     return record
 
 

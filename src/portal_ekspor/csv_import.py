@@ -48,6 +48,19 @@ COLUMNS = {
     "tanggal_persetujuan": "TTTT-BB-HH",
     "bukti_persetujuan": "mis. formulir persetujuan (arsip dinas)",
     "cerita": "cerita singkat (Markdown)",
+    "produk_en": "nama produk dalam bahasa Inggris, urutan sama dengan produk, dipisah titik koma (boleh kosong)",
+    "cerita_en": "cerita usaha dalam bahasa Inggris (Markdown), ditulis orang, bukan terjemahan mesin",
+    "kapasitas_produksi": "jumlah per bulan, angka saja, mis. 1500",
+    "kapasitas_produksi_satuan": "kg, ton, liter, buah, pasang, lembar, meter, set, lusin, karton, kontainer-20, kontainer-40",
+    "pesanan_minimum": "jumlah pesanan minimum, angka saja",
+    "pesanan_minimum_satuan": "satuan pesanan minimum (daftar sama dengan satuan kapasitas)",
+    "waktu_tunggu_hari": "hari dari pesanan dikonfirmasi sampai siap kirim, mis. 21",
+    "incoterms": "mis. FOB; CIF",
+    "pembayaran": "mis. tt-uang-muka; lc",
+    "bahasa": "kode bahasa ISO dua huruf, mis. id; en; ar",
+    "sertifikat_nomor": "nomor sertifikat, urutan sama dengan sertifikasi, dipisah titik koma (boleh kosong)",
+    "sertifikat_berlaku_sampai": "TTTT-BB-HH tiap sertifikat, urutan sama dengan sertifikasi (boleh kosong)",
+    "terakhir_diperiksa": "TTTT-BB-HH, tanggal staf terakhir memeriksa profil",
 }
 REQUIRED = ("nama_usaha", "bentuk_usaha", "provinsi", "kabupaten_kota", "sektor", "angkatan", "produk", "kode_hs",
             "persetujuan_profil_publik")
@@ -125,7 +138,9 @@ def row_to_record(row: dict[str, str], display: str, line: int, problems: Proble
             for i, c in enumerate(countries)
         ]
     if row.get("sertifikasi"):
-        record["sertifikasi"] = [s.lower() for s in _split(row["sertifikasi"])]
+        record["sertifikasi"] = _certificates(row, display, line, problems)
+    elif row.get("sertifikat_nomor") or row.get("sertifikat_berlaku_sampai"):
+        problems.add(display, line, "sertifikasi", "isi jenis sertifikasi untuk nomor atau masa berlaku yang ditulis")
     if row.get("ekspor_perdana_tahun") or row.get("ekspor_perdana_negara"):
         record["ekspor_perdana"] = {
             "tahun": _int(row.get("ekspor_perdana_tahun", ""), display, line, "ekspor_perdana_tahun", problems),
@@ -144,7 +159,95 @@ def row_to_record(row: dict[str, str], display: str, line: int, problems: Proble
         record["kontak"] = contacts
     if row.get("cerita"):
         record["cerita"] = row["cerita"].replace("\r\n", "\n") + ("\n" if "\n" in row["cerita"] else "")
+    _buyer_facts(row, record, products, display, line, problems)
     return None if len(problems) > before else record
+
+
+def _parallel(row: dict[str, str], column: str, count: int, what: str, display: str, line: int,
+              problems: Problems) -> list[str]:
+    """Values of ``column`` matched one by one to ``count`` items (empty parts allowed)."""
+    if not row.get(column):
+        return [""] * count
+    parts = [part.strip() for part in row[column].split(";")]
+    if len(parts) != count:
+        problems.add(display, line, column, f"jumlah isian ({len(parts)}) tidak sama dengan jumlah {what} ({count})")
+        return [""] * count
+    return parts
+
+
+def _certificates(row: dict[str, str], display: str, line: int, problems: Problems) -> list:
+    kinds = [s.lower() for s in _split(row["sertifikasi"])]
+    numbers = _parallel(row, "sertifikat_nomor", len(kinds), "sertifikasi", display, line, problems)
+    until = _parallel(row, "sertifikat_berlaku_sampai", len(kinds), "sertifikasi", display, line, problems)
+    out: list = []
+    for kind, number, date in zip(kinds, numbers, until):
+        if not number and not date:
+            out.append(kind)
+            continue
+        item = {"jenis": kind}
+        if number:
+            item["nomor"] = number
+        if date:
+            item["berlaku_sampai"] = date
+        out.append(item)
+    return out
+
+
+def _amount(value: str) -> int | float | str:
+    """`1500`, `1.500` or `2,5` as staff type them in Indonesian spreadsheets."""
+    text = value.replace(" ", "")
+    if text.isdigit():
+        return int(text)
+    if "," in text and text.replace(".", "").replace(",", "", 1).isdigit():
+        return float(text.replace(".", "").replace(",", "."))
+    if "." in text and all(len(g) == 3 for g in text.split(".")[1:]) and text.replace(".", "").isdigit():
+        return int(text.replace(".", ""))
+    return value  # left as text: the validator names the column
+
+
+def _buyer_facts(row: dict[str, str], record: dict, products: list[str], display: str, line: int,
+                 problems: Problems) -> None:
+    names_en = _parallel(row, "produk_en", len(products), "produk", display, line, problems)
+    for item, name_en in zip(record.get("produk", []), names_en):
+        if name_en:
+            item["nama_en"] = name_en
+    if row.get("cerita_en"):
+        record["cerita_en"] = row["cerita_en"].replace("\r\n", "\n") + ("\n" if "\n" in row["cerita_en"] else "")
+    for column, key in (("kapasitas_produksi", "kapasitas_produksi"), ("pesanan_minimum", "pesanan_minimum")):
+        amount, unit = row.get(column, ""), row.get(f"{column}_satuan", "")
+        if amount or unit:
+            # A half-filled pair still goes to the validator, which names what is missing.
+            record[key] = {**({"jumlah": _amount(amount)} if amount else {}), **({"satuan": unit.lower()} if unit else {})}
+    if row.get("waktu_tunggu_hari"):
+        record["waktu_tunggu_hari"] = _int(row["waktu_tunggu_hari"], display, line, "waktu_tunggu_hari", problems)
+    if row.get("incoterms"):
+        record["incoterms"] = [t.upper() for t in _split(row["incoterms"])]
+    if row.get("pembayaran"):
+        record["pembayaran"] = [t.lower() for t in _split(row["pembayaran"])]
+    if row.get("bahasa"):
+        record["bahasa"] = [t.lower() for t in _split(row["bahasa"])]
+    if row.get("terakhir_diperiksa"):
+        record["terakhir_diperiksa"] = row["terakhir_diperiksa"]
+
+
+_NESTED_COLUMNS = {
+    ("kapasitas_produksi", "jumlah"): "kapasitas_produksi", ("kapasitas_produksi", "satuan"): "kapasitas_produksi_satuan",
+    ("pesanan_minimum", "jumlah"): "pesanan_minimum", ("pesanan_minimum", "satuan"): "pesanan_minimum_satuan",
+    ("sertifikasi", "nomor"): "sertifikat_nomor", ("sertifikasi", "berlaku_sampai"): "sertifikat_berlaku_sampai",
+    ("produk", "nama_en"): "produk_en", ("produk", "hs"): "kode_hs",
+}
+
+
+def _csv_column(field_name: str) -> str:
+    """The CSV column a problem in the generated YAML came from: ``pesanan_minimum.satuan`` -> its column."""
+    if not field_name:
+        return ""
+    head, _, rest = field_name.partition(".")
+    base = head.split("[")[0]
+    column = _NESTED_COLUMNS.get((base, rest.split(".")[0])) if rest else None
+    if column is None:
+        return head
+    return column + (head[len(base):] if "[" in head else "")
 
 
 def import_csv(csv_path: Path, alumni_dir: Path, *, overwrite: bool = False, dry_run: bool = False) -> ImportResult:
@@ -192,7 +295,7 @@ def import_csv(csv_path: Path, alumni_dir: Path, *, overwrite: bool = False, dry
                 validate(Alumnus, doc, problems)
         # Messages point at the CSV row, not at the YAML we generated from it.
         for p in problems:
-            where_field = p.field.split(".")[0] if p.field else ""
+            where_field = _csv_column(p.field)
             result.problems.add(display, line_no, where_field or p.field, p.message)
         if problems or record is None:
             continue

@@ -20,7 +20,19 @@ COLUMNS = (
     "slug", "nama_usaha", "bentuk_usaha", "provinsi", "kabupaten_kota", "sektor", "angkatan", "program",
     "produk", "kode_hs", "negara_tujuan", "sertifikasi", "ekspor_perdana_tahun", "ekspor_perdana_negara",
     "duta_ekspor", "email", "situs", "whatsapp", "url",
+    # Added with the buyers' pages (issue 12); appended, never reordered.
+    "produk_en", "kapasitas_produksi_bulanan", "kapasitas_produksi_satuan", "pesanan_minimum",
+    "pesanan_minimum_satuan", "waktu_tunggu_hari", "incoterms", "pembayaran", "bahasa", "sertifikat_nomor",
+    "terakhir_diperiksa",
 )
+
+
+def _quantity(q) -> dict | None:
+    return {"jumlah": _number(q.amount), "satuan": q.unit} if q is not None else None
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
 
 
 def record(p: PublicProfile, site_url: str = "") -> dict:
@@ -43,6 +55,16 @@ def record(p: PublicProfile, site_url: str = "") -> dict:
         "situs": contact["website"].href if "website" in contact else None,
         "whatsapp": contact["whatsapp"].text if "whatsapp" in contact else None,
         "url": site_url + p.url,
+        "produk_en": [x.name_en for x in p.products],
+        "kapasitas_produksi_bulanan": _quantity(p.capacity),
+        "pesanan_minimum": _quantity(p.minimum_order),
+        "waktu_tunggu_hari": p.lead_time_days,
+        "incoterms": list(p.incoterms),
+        "pembayaran": list(p.payment_terms),
+        "bahasa": list(p.languages),
+        "sertifikat": [{"jenis": c.key, "nomor": c.number,
+                        "berlaku_sampai": c.valid_until.isoformat() if c.valid_until else None} for c in p.certificates],
+        "terakhir_diperiksa": p.last_checked.isoformat() if p.last_checked else None,
     }
 
 
@@ -54,7 +76,18 @@ def _csv_row(r: dict) -> list[str]:
         str(r["ekspor_perdana"]["tahun"]) if r["ekspor_perdana"] else "",
         r["ekspor_perdana"]["negara"] if r["ekspor_perdana"] else "",
         "ya" if r["duta_ekspor"] else "tidak", r["email"] or "", r["situs"] or "", r["whatsapp"] or "", r["url"],
+        "; ".join(x or "" for x in r["produk_en"]) if any(r["produk_en"]) else "",
+        _text(r["kapasitas_produksi_bulanan"], "jumlah"), _text(r["kapasitas_produksi_bulanan"], "satuan"),
+        _text(r["pesanan_minimum"], "jumlah"), _text(r["pesanan_minimum"], "satuan"),
+        str(r["waktu_tunggu_hari"]) if r["waktu_tunggu_hari"] else "",
+        "; ".join(r["incoterms"]), "; ".join(r["pembayaran"]), "; ".join(r["bahasa"]),
+        "; ".join(f"{c['jenis']}: {c['nomor']}" for c in r["sertifikat"] if c["nomor"]),
+        r["terakhir_diperiksa"] or "",
     ]
+
+
+def _text(q: dict | None, key: str) -> str:
+    return str(q[key]) if q else ""
 
 
 def _csv_safe(value: str) -> str:

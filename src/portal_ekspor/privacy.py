@@ -9,6 +9,7 @@ never received.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -26,10 +27,11 @@ class Country:
     code: str
     name: str
     flag: str
+    name_en: str = ""
 
     @classmethod
     def of(cls, code: str) -> "Country":
-        return cls(code, country_name(code), flag_emoji(code))
+        return cls(code, country_name(code), flag_emoji(code), country_name(code, "en"))
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,22 @@ class PublicProduct:
     hs_code: str
     hs_chapter: str
     hs_chapter_name: str
+    name_en: str | None = None
+    hs_chapter_name_en: str = ""
+
+
+@dataclass(frozen=True)
+class PublicCertificate:
+    key: str
+    label: str
+    number: str | None
+    valid_until: dt.date | None
+
+
+@dataclass(frozen=True)
+class PublicQuantity:
+    amount: float
+    unit: str  # key of reference.trade.UNITS
 
 
 @dataclass(frozen=True)
@@ -81,6 +99,18 @@ class PublicProfile:
     photo_alt: str | None
     story_html: str
     summary: str
+    # Buyer facts (see models.alumni); empty when staff did not record them.
+    legal_form_key: str = ""
+    certificates: tuple[PublicCertificate, ...] = ()
+    capacity: PublicQuantity | None = None
+    minimum_order: PublicQuantity | None = None
+    lead_time_days: int | None = None
+    incoterms: tuple[str, ...] = ()
+    payment_terms: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    story_en_html: str = ""
+    last_checked: dt.date | None = None
+    ambassador_topic_keys: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -130,11 +160,12 @@ def to_public(record: AlumnusRecord, cohort: CohortRef) -> PublicProfile | None:
         program_slug=cohort.program.slug,
         program_name=cohort.program.data.name,
         products=tuple(
-            PublicProduct(p.name, p.hs_code, p.hs_code.replace(".", "")[:2], hs_chapter_name(p.hs_code))
+            PublicProduct(p.name, p.hs_code, p.hs_code.replace(".", "")[:2], hs_chapter_name(p.hs_code),
+                          p.name_en, hs_chapter_name(p.hs_code, "en"))
             for p in a.products
         ),
         destinations=tuple(PublicDestination(Country.of(d.country), d.since) for d in a.destinations),
-        certifications=tuple((c, CERTIFICATIONS[c]) for c in a.certifications),
+        certifications=tuple((c.kind, CERTIFICATIONS[c.kind]) for c in a.certifications),
         first_export_year=first.year if first else None,
         first_export_country=Country.of(first.country) if first else None,
         ambassador=bool(a.ambassador and a.ambassador.available),
@@ -144,7 +175,22 @@ def to_public(record: AlumnusRecord, cohort: CohortRef) -> PublicProfile | None:
         photo_alt=a.photo_alt,
         story_html=story_html,
         summary=plain_text(story, html=story_html) if story else "",
+        legal_form_key=a.legal_form,
+        certificates=tuple(PublicCertificate(c.kind, CERTIFICATIONS[c.kind], c.number, c.valid_until) for c in a.certifications),
+        capacity=_quantity(a.capacity),
+        minimum_order=_quantity(a.minimum_order),
+        lead_time_days=a.lead_time_days,
+        incoterms=tuple(a.incoterms),
+        payment_terms=tuple(a.payment_terms),
+        languages=tuple(a.languages),
+        story_en_html=markdown_to_safe_html(a.story_en) if a.story_en else "",
+        last_checked=a.last_checked,
+        ambassador_topic_keys=tuple(a.ambassador.topics) if a.ambassador and a.ambassador.available else (),
     )
+
+
+def _quantity(q) -> PublicQuantity | None:
+    return PublicQuantity(q.amount, q.unit) if q is not None else None
 
 
 def public_profiles(portal: Portal) -> list[PublicProfile]:

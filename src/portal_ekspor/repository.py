@@ -38,6 +38,9 @@ class AlumnusRecord:
     source: str
     line_of_cohort: int
     data: Alumnus
+    line_of_checked: int = 0
+    """Line of `terakhir_diperiksa` (or of the file's start), for `portal check` warnings."""
+    line_of_certificates: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,9 @@ def _load_alumnus(args: tuple[str, str]) -> tuple[AlumnusRecord | None, Problems
     model = validate(Alumnus, doc, problems)
     if model is None or problems:
         return None, problems
-    return AlumnusRecord(slug, display, doc.line_of(("angkatan",)), model), problems
+    return AlumnusRecord(slug, display, doc.line_of(("angkatan",)), model,
+                         doc.line_of(("terakhir_diperiksa",)),
+                         tuple(doc.line_of(("sertifikasi", i)) for i in range(len(model.certifications)))), problems
 
 
 def _alumni_files(root: Path, problems: Problems) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib.resources import files
 from pathlib import Path
 
@@ -23,21 +24,25 @@ def _yaml_str(text: str) -> str:
 
 
 def alumnus_text(*, name: str, legal_form: str, province: str, regency: str, sector: str, cohort: str,
-                 product: str, hs_code: str) -> str:
+                 product: str, hs_code: str, product_en: str | None = None, checked: dt.date | None = None) -> str:
+    item = {"nama": product, **({"nama_en": product_en} if product_en else {}), "hs": hs_code}
     record = {
         "persetujuan": {"profil_publik": False},
+        "terakhir_diperiksa": (checked or dt.date.today()).isoformat(),
         "nama_usaha": name,
         "bentuk_usaha": legal_form,
         "provinsi": province,
         "kabupaten_kota": regency,
         "sektor": sector,
         "angkatan": cohort,
-        "produk": [{"nama": product, "hs": hs_code}],
+        "produk": [item],
     }
     header = (
         "# Profil alumni. Belum tampil di situs sampai persetujuan.profil_publik diubah menjadi true\n"
         "# dan tanggal serta bukti persetujuan diisi. Kolom lain yang bisa ditambahkan:\n"
         "#   tujuan_ekspor, sertifikasi, ekspor_perdana, duta_ekspor, kontak, foto, cerita\n"
+        "# Untuk halaman pembeli (bahasa Inggris): produk[].nama_en, cerita_en, kapasitas_produksi,\n"
+        "#   pesanan_minimum, waktu_tunggu_hari, incoterms, pembayaran, bahasa\n"
         "# Lihat contoh lengkap di docs/panduan-staf/alumni.md.\n"
     )
     return header + dump(record)

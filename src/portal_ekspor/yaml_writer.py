@@ -17,6 +17,8 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return repr(value)  # 2.5 reads back as the same float
     return json.dumps(str(value), ensure_ascii=False)
 
 

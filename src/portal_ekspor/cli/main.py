@@ -57,6 +57,11 @@ def cmd_check(args) -> int:
     if problems:
         _print_problems(problems)
         return EXIT_PROBLEMS
+    from ..freshness import freshness_warnings, warnings_report
+
+    warnings = freshness_warnings(portal)
+    if warnings:
+        print(warnings_report(warnings), file=sys.stderr)
     public = sum(1 for a in portal.alumni if a.data.consent.public_profile)
     print(f"Semua data valid: {len(portal.alumni)} alumni ({public} tampil publik), {len(portal.programs)} program, "
           f"{len(portal.modules)} modul, {len(portal.glossary)} istilah glosarium "
@@ -122,6 +127,7 @@ def cmd_new(args) -> int:
             cohort=cohort,
             product=args.produk or _ask("Nama produk utama"),
             hs_code=args.hs or _ask("Kode HS produk (4-10 angka)"),
+            product_en=args.produk_en,
         )
     if target.exists():
         print(f"{target.relative_to(root)} sudah ada; file tidak ditimpa. Pilih nama lain atau sunting file itu.", file=sys.stderr)
@@ -206,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sektor", help="sektor usaha (alumni)")
     p.add_argument("--produk", help="nama produk utama (alumni)")
     p.add_argument("--hs", help="kode HS produk utama (alumni)")
+    p.add_argument("--produk-en", dest="produk_en", help="nama produk utama dalam bahasa Inggris, untuk halaman pembeli (alumni; boleh dikosongkan)")
     p.add_argument("--tingkat", help="pemula, menengah atau mahir (modul)")
     p.add_argument("--sesi", type=int, help="sesi ke berapa, 1-8 (modul)")
     p.set_defaults(func=cmd_new)

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+
+import datetime as dt
 
 from ..reference.catalogues import CERTIFICATIONS, DUTA_TOPICS, LEGAL_FORMS, SECTORS
 from ..reference.countries import country_names, suggest_country
 from ..reference.hs import HS_CHAPTERS
 from ..reference.provinces import PROVINCE_NAMES, suggest_province
+from ..reference.trade import INCOTERMS, PAYMENT_TERMS, UNITS, language_codes, suggest_language
 from .base import Date, Email, LongText, Model, Slug, Text, Url, Year, _as_text, fail
 
 
@@ -37,6 +40,42 @@ Sector = _choice(SECTORS, "sektor")
 Certification = _choice(CERTIFICATIONS, "sertifikasi")
 LegalForm = _choice(LEGAL_FORMS, "bentuk usaha")
 DutaTopic = _choice(DUTA_TOPICS, "topik")
+Unit = _choice(UNITS, "satuan")
+PaymentTerm = _choice(PAYMENT_TERMS, "cara pembayaran")
+
+
+def _incoterm(value: str) -> str:
+    if value.upper() in INCOTERMS and value != value.upper():
+        raise fail(f"tulis Incoterms dengan huruf besar: `{value.upper()}`")
+    if value not in INCOTERMS:
+        raise fail(f"Incoterms `{value}` tidak dikenal. Pilihan (Incoterms 2020): {', '.join(INCOTERMS)}")
+    return value
+
+
+Incoterm = Annotated[str, BeforeValidator(_as_text), AfterValidator(_incoterm),
+                     Field(json_schema_extra={"enum": list(INCOTERMS)})]
+
+
+def _language(value: str) -> str:
+    if value not in language_codes():
+        guess = suggest_language(value)
+        hint = f" Mungkin maksud Anda `{guess}`?" if guess else ""
+        raise fail(f"`{value}` bukan kode bahasa ISO 639-1 dua huruf, mis. `id`, `en`, `ar`, `zh`.{hint}")
+    return value
+
+
+Language = Annotated[str, BeforeValidator(_as_text), AfterValidator(_language),
+                     Field(json_schema_extra={"enum": sorted(language_codes())})]
+
+
+def _not_in_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise fail("tanggal pemeriksaan tidak boleh di masa depan; tulis tanggal staf terakhir memeriksa profil")
+    return value
+
+
+CheckedDate = Annotated[dt.date, Field(strict=False), AfterValidator(_not_in_future)]
+Amount = Annotated[float, Field(gt=0, le=1e12)]
 
 
 def _province(value: str) -> str:
@@ -98,7 +137,42 @@ class Consent(Model):
 
 class Product(Model):
     name: Text = Field(alias="nama")
+    name_en: Text | None = Field(default=None, alias="nama_en", description="Nama produk dalam bahasa Inggris, untuk halaman pembeli")
     hs_code: HsCode = Field(alias="hs")
+
+
+class Quantity(Model):
+    amount: Amount = Field(alias="jumlah")
+    unit: Unit = Field(alias="satuan")
+
+
+def _certificate_shorthand(value):
+    """``- halal`` is short for ``- jenis: halal`` (no number, no validity)."""
+    return {"jenis": value} if isinstance(value, (str, int)) and not isinstance(value, bool) else value
+
+
+class CertificateDetail(Model):
+    kind: Certification = Field(alias="jenis")
+    number: Text | None = Field(default=None, alias="nomor")
+    valid_until: Date | None = Field(default=None, alias="berlaku_sampai")
+
+
+_CERTIFICATE_SCHEMA = {
+    "anyOf": [
+        {"enum": list(CERTIFICATIONS)},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["jenis"],
+            "properties": {
+                "jenis": {"enum": list(CERTIFICATIONS)},
+                "nomor": {"type": "string", "minLength": 1, "maxLength": 300},
+                "berlaku_sampai": {"type": "string", "format": "date"},
+            },
+        },
+    ],
+}
+CertificateItem = Annotated[CertificateDetail, BeforeValidator(_certificate_shorthand), WithJsonSchema(_CERTIFICATE_SCHEMA)]
 
 
 class Destination(Model):
@@ -160,10 +234,26 @@ class Alumnus(Model):
     cohort: Slug = Field(alias="angkatan")
     products: list[Product] = Field(alias="produk", min_length=1)
     destinations: list[Destination] = Field(default_factory=list, alias="tujuan_ekspor")
-    certifications: list[Certification] = Field(default_factory=list, alias="sertifikasi")
+    certifications: list[CertificateItem] = Field(default_factory=list, alias="sertifikasi")
     first_export: FirstExport | None = Field(default=None, alias="ekspor_perdana")
     ambassador: Ambassador | None = Field(default=None, alias="duta_ekspor")
     contacts: Contacts = Field(default_factory=Contacts, alias="kontak")
     photo: PhotoPath | None = Field(default=None, alias="foto")
     photo_alt: Text | None = Field(default=None, alias="foto_keterangan")
     story: LongText | None = Field(default=None, alias="cerita")
+    # Facts buyers compare suppliers by (all optional; shown on both page languages).
+    story_en: LongText | None = Field(default=None, alias="cerita_en",
+                                      description="Cerita usaha dalam bahasa Inggris (bukan terjemahan mesin)")
+    capacity: Quantity | None = Field(default=None, alias="kapasitas_produksi", description="Kapasitas produksi per bulan")
+    minimum_order: Quantity | None = Field(default=None, alias="pesanan_minimum", description="Jumlah pesanan minimum (MOQ)")
+    lead_time_days: Annotated[int, Field(ge=1, le=365)] | None = Field(
+        default=None, alias="waktu_tunggu_hari", description="Waktu dari pesanan dikonfirmasi sampai barang siap kirim, dalam hari")
+    incoterms: list[Incoterm] = Field(default_factory=list, alias="incoterms")
+    payment_terms: list[PaymentTerm] = Field(default_factory=list, alias="pembayaran")
+    languages: list[Language] = Field(default_factory=list, alias="bahasa")
+    last_checked: CheckedDate | None = Field(default=None, alias="terakhir_diperiksa",
+                                             description="Tanggal staf terakhir memeriksa isi profil (TTTT-BB-HH)")
+
+    @property
+    def certification_keys(self) -> list[str]:
+        return [c.kind for c in self.certifications]

@@ -65,3 +65,59 @@ DUTA_TOPICS: dict[str, str] = {
     "pameran": "Pameran dan pemasaran digital",
     "pembiayaan": "Pembiayaan ekspor",
 }
+
+# English labels for buyers' pages. Keys must match the Indonesian catalogues
+# above (tests/test_buyer_facts.py checks it).
+SECTORS_EN: dict[str, str] = {
+    "kuliner": "Processed food",
+    "minuman": "Beverages, coffee and tea",
+    "agro": "Agricultural and plantation products",
+    "perikanan": "Fish and seafood",
+    "kerajinan": "Handicrafts",
+    "mebel": "Furniture and wood products",
+    "fesyen": "Fashion and textiles",
+    "herbal": "Herbal products and cosmetics",
+}
+
+CERTIFICATIONS_EN: dict[str, str] = {
+    "halal": "Halal (BPJPH)",
+    "bpom": "BPOM food registration",
+    "pirt": "PIRT home-industry food permit",
+    "sni": "SNI (Indonesian National Standard)",
+    "haccp": "HACCP",
+    "iso22000": "ISO 22000",
+    "fssc22000": "FSSC 22000",
+    "gmp": "GMP",
+    "fda": "FDA registration (United States)",
+    "organik": "Organic",
+    "svlk": "SVLK (timber legality)",
+    "fsc": "FSC",
+    "fairtrade": "Fairtrade",
+    "rainforest": "Rainforest Alliance",
+    "sertifikat-kesehatan-ikan": "Fish health certificate (quarantine)",
+}
+
+LEGAL_FORMS_EN: dict[str, str] = {
+    "pt": "Limited company (PT)",
+    "pt-perorangan": "Sole-owner limited company (PT Perorangan)",
+    "cv": "Limited partnership (CV)",
+    "ud": "Trading business (UD)",
+    "firma": "Partnership (Firma)",
+    "koperasi": "Cooperative",
+    "perorangan": "Sole proprietorship",
+}
+
+DUTA_TOPICS_EN: dict[str, str] = {
+    "kesiapan-ekspor": "Export readiness",
+    "legalitas": "Legal status and permits",
+    "sertifikasi": "Product certification",
+    "kemasan": "Packaging and labelling",
+    "harga": "Export pricing",
+    "mencari-buyer": "Finding buyers",
+    "negosiasi": "Negotiation and contracts",
+    "pembayaran": "Payment methods",
+    "dokumen": "Export documents",
+    "logistik": "Logistics and customs",
+    "pameran": "Trade fairs and digital marketing",
+    "pembiayaan": "Export finance",
+}

@@ -1,4 +1,4 @@
-"""ISO 3166-1 alpha-2 country codes with Indonesian names from Babel (CLDR)."""
+"""ISO 3166-1 alpha-2 country codes with Indonesian and English names from Babel (CLDR)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,16 @@ def country_names() -> dict[str, str]:
     return {code: name for code, name in territories.items() if len(code) == 2 and code.isalpha() and code not in excluded}
 
 
-def country_name(code: str) -> str:
-    return country_names().get(code, code)
+@lru_cache(maxsize=1)
+def country_names_en() -> dict[str, str]:
+    """Code -> English name, for the buyers' pages (same codes as :func:`country_names`)."""
+    territories = Locale("en").territories
+    return {code: territories.get(code, name) for code, name in country_names().items()}
+
+
+def country_name(code: str, locale: str = "id") -> str:
+    names = country_names_en() if locale == "en" else country_names()
+    return names.get(code, code)
 
 
 def flag_emoji(code: str) -> str:
