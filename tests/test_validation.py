@@ -173,3 +173,21 @@ def test_every_hand_written_page_gets_a_menu_entry(project):
     assert "tentang.md" in flat and "Lainnya" in flat
     for module in portal.modules:
         assert module.docs_path in flat
+
+
+def test_module_without_summary_box_fails_portal_check_with_file_and_line(project):
+    from conftest import run_portal
+
+    module = project / "docs" / "modul" / "pemula" / "harga-ekspor.md"
+    lines = module.read_text(encoding="utf-8").split("\n")
+    start = lines.index('!!! abstract "Ringkasan"')
+    end = start + 1
+    while lines[end].startswith("    "):
+        end += 1
+    del lines[start:end + 1]
+    module.write_text("\n".join(lines), encoding="utf-8")
+    first_section = lines.index("## Penjelasan") + 1
+    result = run_portal("check", cwd=project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    output = result.stdout + result.stderr
+    assert f"docs/modul/pemula/harga-ekspor.md:{first_section}: kotak ringkasan belum ada" in output, output

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading.frontmatter import parse_front_matter, split_front_matter
-from .loading.module_structure import check_structure
+from .loading.module_structure import check_structure, reading_minutes
 from .loading.strict_yaml import LoadedYaml, dotted, load_yaml_file, read_text
 from .models.alumni import Alumnus
 from .models.glossary import Glossary, Term
@@ -62,6 +62,8 @@ class ModuleRecord:
     source: str  # path relative to the project root
     docs_path: str  # path relative to docs/, as MkDocs names it
     meta: ModuleMeta
+    reading_minutes: int = 1
+    """Computed from the body's word count, so staff never type it."""
 
 
 @dataclass
@@ -212,7 +214,7 @@ def load_modules(root: Path, problems: Problems) -> list[ModuleRecord]:
         _, body = split_front_matter(text)
         check_structure(body, text[: len(text) - len(body)].count("\n") + 1, display, problems)
         if meta is not None:
-            records.append(ModuleRecord(path.stem, display, _rel(path, docs), meta))
+            records.append(ModuleRecord(path.stem, display, _rel(path, docs), meta, reading_minutes(body)))
     return records
 
 

@@ -1,13 +1,19 @@
 """The parts every curriculum module must have, checked in `portal check`.
 
 Participants rely on each module having the same shape (objectives in the
-front matter, then explanation, worked example, checklist, quiz with hidden
-answers, next steps, references), so a module that skips one is reported
-with the line where the missing part should go.
+front matter, a summary box, then explanation, worked example, checklist,
+quiz with hidden answers, next steps, references), so a module that skips one
+is reported with the line where the missing part should go.
+
+The summary box (`!!! abstract "Ringkasan"`) comes before the first `##`
+section so that a participant on a phone sees the points to remember without
+scrolling through the whole module. Three to five items: fewer is not a
+summary, more is no longer short.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..problems import Problems
@@ -22,6 +28,13 @@ REQUIRED_SECTIONS: tuple[tuple[str, str], ...] = (
 )
 MIN_CHECKLIST_ITEMS = 3
 MIN_QUIZ_ANSWERS = 3
+SUMMARY_OPENER = '!!! abstract "Ringkasan"'
+MIN_SUMMARY_ITEMS = 3
+MAX_SUMMARY_ITEMS = 5
+WORDS_PER_MINUTE = 180
+"""Reading speed for the estimate shown with each module: unhurried reading of
+instructional Indonesian on a phone, slower than the 200-250 words a minute
+often quoted for leisure reading."""
 
 _H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -47,9 +60,51 @@ def word_count(body: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def reading_minutes(body: str) -> int:
+    """Whole minutes, rounded up, so a short module never shows 0 minutes."""
+    return max(1, math.ceil(word_count(body) / WORDS_PER_MINUTE))
+
+
+_SUMMARY = re.compile(r'^(!!!|\?\?\?\+?)\s+(\w+)\s+"Ringkasan"\s*$')
+_SUMMARY_ITEM = re.compile(r"^ {4}[-*]\s+\S")
+
+
+def _check_summary(lines: list[str], body_first_line: int, first_section: int | None, path: str,
+                   problems: Problems) -> None:
+    in_fence = False
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else _SUMMARY.match(line)
+        if match:
+            break
+    else:
+        where = first_section if first_section is not None else body_first_line
+        problems.add(path, where, "", f"kotak ringkasan belum ada: tulis `{SUMMARY_OPENER}` berisi "
+                                      f"{MIN_SUMMARY_ITEMS}–{MAX_SUMMARY_ITEMS} butir sebelum bagian `##` pertama "
+                                      "(lihat templat modul di Panduan Staf)")
+        return
+    line_no = body_first_line + i
+    if match.group(1) != "!!!" or match.group(2) != "abstract":
+        problems.add(path, line_no, "", f"kotak ringkasan ditulis persis `{SUMMARY_OPENER}` "
+                                        "(selalu terbuka, bukan kotak lipat)")
+    if first_section is not None and line_no > first_section:
+        problems.add(path, line_no, "", f"kotak ringkasan harus berada sebelum bagian `##` pertama (baris {first_section})")
+    items = 0
+    for line in lines[i + 1:]:
+        if line.strip() and not line.startswith("    "):
+            break
+        if _SUMMARY_ITEM.match(line):
+            items += 1
+    if not MIN_SUMMARY_ITEMS <= items <= MAX_SUMMARY_ITEMS:
+        problems.add(path, line_no, "", f"kotak ringkasan perlu {MIN_SUMMARY_ITEMS} sampai {MAX_SUMMARY_ITEMS} butir "
+                                        f"`- ...` yang menjorok empat spasi (ada {items})")
+
+
 def check_structure(body: str, body_first_line: int, path: str, problems: Problems) -> None:
     lines = body.split("\n")
     sections = _sections(lines, body_first_line)
+    _check_summary(lines, body_first_line, sections[0][1] if sections else None, path, problems)
     found = {}
     for title, line, content in sections:
         for key, _ in REQUIRED_SECTIONS:

@@ -24,7 +24,8 @@ def module_index_page(portal: Portal) -> GeneratedPage:
         levels.append({
             "key": key, "label": label, "description": LEVEL_DESCRIPTIONS[key],
             "modules": [{"url": module_url(m), "title": m.meta.title, "session": m.meta.session,
-                         "duration": m.meta.duration_minutes, "description": m.meta.description} for m in items],
+                         "duration": m.meta.duration_minutes, "reading": m.reading_minutes,
+                         "description": m.meta.description} for m in items],
         })
     intro = (f"{len(portal.modules)} modul disusun mengikuti delapan sesi pendampingan, dari kesiapan ekspor "
              "sampai rencana pengiriman pertama. Setiap modul berisi tujuan, penjelasan, contoh, daftar periksa dan uji pemahaman.")
@@ -36,7 +37,7 @@ def module_info_html(portal: Portal, module: ModuleRecord) -> str:
 
     by_slug = {m.slug: m for m in portal.modules}
     prerequisites = [{"url": module_url(by_slug[s]), "title": by_slug[s].meta.title} for s in module.meta.prerequisites if s in by_slug]
-    return render("module_info.html", base=module_url(module), meta=module.meta,
+    return render("module_info.html", base=module_url(module), meta=module.meta, reading_minutes=module.reading_minutes,
                   level_label=LEVELS[module.meta.level], prerequisites=prerequisites)
 
 
