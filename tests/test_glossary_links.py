@@ -41,3 +41,57 @@ def test_aliases_and_escaping():
 def test_attributes_are_not_touched():
     html = LINKER.link('<p title="FOB"><img alt="FOB"> teks</p>', "m/")
     assert html == '<p title="FOB"><img alt="FOB"> teks</p>'
+
+
+# Capitalised tokens in the bundled modules that are deliberately NOT glossary entries, by reason.
+NOT_JARGON = {
+    # currencies, file formats and everyday abbreviations
+    "USD", "PDF", "KTP", "NIK", "BUMN", "ISO", "PROFORMA", "INVOICE", "SDA", "B2C", "B2B",
+    # trade agreements: the glossary explains FTA, CEPA, ATIGA and RCEP; the others are named once
+    "ASEAN", "ACFTA", "AKFTA", "AIFTA", "AANZFTA", "AANZ", "IA-CEPA", "IK-CEPA", "IJEPA", "AJCEP", "IP-PTA", "EFTA", "WTO",
+    # foreign authorities and trade fairs, named where they are explained
+    "JAKIM", "GACC", "USDA", "SFDA", "MHLW", "FSANZ", "FSIS", "DAFF", "BICON", "WIPO", "WCO", "INACRAFT", "SIAL",
+    "FOODEX", "BIOFACH", "CITES", "GS1", "AHTN", "ISBP", "PSR", "DAB", "RFQ", "FSSC", "ALFI", "BANI",
+    # Indonesian offices and registers named in passing, each spelled out where it appears
+    "OJK", "SLIK", "SPT", "ETK", "KAN", "LPH", "PPH", "POM", "PPEI", "BBPPEI", "DJBC", "DPMPTSP", "LNSW", "RBA", "SIUP",
+    "TDP", "PMK", "ESDM", "SPPT-SNI", "CPPOB", "PBB", "IFG", "DAT", "MDF", "OUR", "SHA", "BEN",
+}
+
+
+def test_every_acronym_in_the_modules_has_a_glossary_entry():
+    """First use links to the glossary only if the glossary knows the acronym: keep the two in step."""
+    import re
+
+    from conftest import ROOT
+    from portal_ekspor.loading.frontmatter import split_front_matter
+    from portal_ekspor.repository import load_portal
+
+    portal, problems = load_portal(ROOT)
+    assert not problems, problems.report()
+    known = {v.casefold() for t in portal.glossary for v in (t.term, *t.aliases)}
+    missing: dict[str, str] = {}
+    for path in sorted((ROOT / "docs" / "modul").rglob("*.md")):
+        _, body = split_front_matter(path.read_text(encoding="utf-8"))
+        body = re.sub(r"```.*?```|`[^`]*`", " ", body, flags=re.S)
+        for token in re.findall(r"(?<![\w/-])([A-Z][A-Z0-9-]*[A-Z0-9])(?![\w/-])", body):
+            if len(token) >= 3 and not re.search(r"\d{2}", token) and token.casefold() not in known \
+                    and token not in NOT_JARGON:
+                missing.setdefault(token, path.stem)
+    assert not missing, f"acronyms without a glossary entry: {missing}"
+
+
+def test_built_module_links_resolve_to_glossary_entries(built_site):
+    import re
+
+    glossary = (built_site / "glosarium" / "index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'id="(istilah-[^"]+)"', glossary))
+    pages = sorted((built_site / "modul").rglob("index.html"))
+    linked_pages = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        targets = re.findall(r'<a class="pe-term" href="(?:\.\./)+glosarium/#([^"]+)"', html)
+        assert len(targets) == len(set(targets)), f"{page}: a term is linked more than once"
+        assert set(targets) <= ids, f"{page}: {set(targets) - ids}"
+        assert not re.search(r"<h[1-6][^>]*>[^<]*<a class=\"pe-term\"", html)
+        linked_pages += bool(targets)
+    assert linked_pages >= len(pages) - 1  # every module page; the module index has no prose to link
