@@ -3,6 +3,11 @@
 Copies the real project skeleton (mkdocs.yml, hooks, overrides, programs,
 glossary, modules) and writes N generated alumni files drawn from realistic
 vocabularies, ~10% without consent, so benchmarks exercise the privacy path.
+Stories recombine sentences of the bundled sample stories of the same sector,
+products are sample product names with qualifiers, and every profile names a
+founder-style brand and a village made of syllables, plus a few words from the
+modules: the vocabulary grows with N as a real portal's does, so search index
+and word-list sizes at 20,000 profiles are honest.
 
 With ``--modul M`` the portal has exactly M modules: real modules first (the
 surplus dropped), then synthetic ~440-word modules that follow the module
@@ -51,13 +56,90 @@ COUNTRIES = ["MY", "SG", "SA", "AE", "NL", "DE", "US", "JP", "AU", "CN", "KR", "
              "HU", "AR", "CL", "TR", "GB", "FR", "IT", "QA", "NZ", "CA", "PH", "TH", "VN"]
 WORDS = ["Jaya", "Makmur", "Sentosa", "Abadi", "Lestari", "Mandiri", "Berkah", "Sejahtera", "Nusantara", "Prima",
          "Sari", "Indah", "Karya", "Tani", "Rasa", "Minang", "Andalas", "Bahari", "Mulia", "Cipta"]
+QUALIFIERS = ["kering", "bubuk", "premium", "organik", "kemasan vakum", "sortiran", "olahan", "asli", "pilihan",
+              "kualitas ekspor", "dalam kaleng", "beku", "curah", "kemasan pouch", "khas daerah", "tanpa pengawet",
+              "hasil fermentasi", "grade A", "ukuran besar", "siap saji", "buatan tangan", "motif tradisional"]
+# Syllables for place and family names: real portals carry thousands of distinct
+# names (villages, founders, brands), so the vocabulary grows with the alumni.
+ONSETS = ["b", "c", "d", "g", "h", "j", "k", "l", "m", "n", "ng", "p", "r", "s", "t", "w", "y", "br", "tr", "kr"]
+NUCLEI = ["a", "a", "i", "u", "e", "o", "ua", "ai", "au"]
+CODAS = ["", "", "", "n", "ng", "k", "r", "s", "t", "h", "m"]
+PLACE_HEADS = ["Desa", "Nagari", "Jorong", "Kampung", "Dusun", "Kecamatan", "Pekon", "Huta", "Kelurahan"]
+
+
+def proper_noun(rng: random.Random) -> str:
+    return "".join(rng.choice(ONSETS) + rng.choice(NUCLEI) + rng.choice(CODAS)
+                   for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _sample_alumni() -> list[dict]:
+    """The bundled sample alumni: their stories and products are the pool the
+    generator recombines, so generated text reads like what staff write."""
+    import yaml
+
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "data" / "alumni").glob("*.yml"))]
+
+
+def _module_words() -> list[str]:
+    words: set[str] = set()
+    for path in sorted((ROOT / "docs" / "modul").rglob("*.md")):
+        words.update(w for w in re.findall(r"[a-z]{5,}", path.read_text(encoding="utf-8").lower()))
+    return sorted(words)
+
+
+class _Pool:
+    """Vocabulary drawn from the sample portal, loaded once per process."""
+    _loaded = None
+
+    @classmethod
+    def get(cls):
+        if cls._loaded is None:
+            samples = _sample_alumni()
+            sentences, products = {}, {}
+            for rec in samples:
+                story = " ".join((rec.get("cerita") or "").split())
+                name = rec.get("nama_usaha", "")
+                for sentence in re.split(r"(?<=[.!?])\s+", story):
+                    if sentence and name:
+                        sentences.setdefault(rec.get("sektor"), []).append(sentence.replace(name, "{nama}"))
+                for prod in rec.get("produk") or []:
+                    products.setdefault(rec.get("sektor"), []).append((prod["nama"], str(prod["hs"]), prod.get("nama_en")))
+            cls._loaded = (sentences, products, _module_words())
+        return cls._loaded
+
+
+def story(name: str, sector: str, product: str, place: str, rng: random.Random) -> str:
+    """One sentence about this business's product and village, two to four
+    sentences from sample stories of the same sector (its name put in), and
+    one drawn from the modules' vocabulary."""
+    by_sector, _, module_words = _Pool.get()
+    pool = by_sector.get(sector) or [s for group in by_sector.values() for s in group]
+    picked = [s.replace("{nama}", name) for s in rng.sample(pool, min(len(pool), rng.randint(2, 4)))]
+    lead = (f"{name} mengolah {product.lower()} di {place} bersama {rng.randint(3, 40)} pekerja dari "
+            f"{rng.choice(PLACE_HEADS).lower()} sekitar.")
+    topic = ", ".join(rng.sample(module_words, 4))
+    tail = f"Selama pendampingan, pemiliknya mendalami {topic}."
+    return " ".join([lead, *picked, tail]) + "\n"
+
+
+def _products(sector: str, rng: random.Random) -> list[tuple[str, str, str | None]]:
+    _, sample_products, _ = _Pool.get()
+    pool = [(n, hs, None) for n, hs in PRODUCTS.get(sector, [])] + sample_products.get(sector, [])
+    chosen = rng.sample(pool, k=min(len(pool), rng.randint(1, 3)))
+    out = []
+    for name, hs, name_en in chosen:
+        if rng.random() < 0.5:
+            name = f"{name} {rng.choice(QUALIFIERS)}"
+        out.append((name, hs, name_en))
+    return out
 
 
 def alumnus(i: int, rng: random.Random) -> dict:
     cohort, province, regencies = rng.choice(COHORTS)
     sector = rng.choice(list(SECTORS))
-    products = rng.sample(PRODUCTS[sector], k=min(len(PRODUCTS[sector]), rng.randint(1, 3)))
-    name = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {i}"
+    products = _products(sector, rng)
+    name = f"{rng.choice(WORDS)} {proper_noun(rng)} {i}"
+    place = f"{rng.choice(PLACE_HEADS)} {proper_noun(rng)}"
     record: dict = {
         "persetujuan": {"profil_publik": rng.random() > 0.1, "tanggal": "2024-03-01"},
         "nama_usaha": name,
@@ -66,7 +148,7 @@ def alumnus(i: int, rng: random.Random) -> dict:
         "kabupaten_kota": rng.choice(regencies),
         "sektor": sector,
         "angkatan": cohort,
-        "produk": [{"nama": n, "hs": hs} for n, hs in products],
+        "produk": [{"nama": n, "hs": hs} for n, hs, _ in products],
         "tujuan_ekspor": [{"negara": c, "sejak": rng.randint(2019, 2025)} for c in rng.sample(COUNTRIES, rng.randint(1, 4))],
         "sertifikasi": rng.sample(list(CERTIFICATIONS), rng.randint(0, 3)),
         "ekspor_perdana": {"tahun": rng.randint(2019, 2025), "negara": rng.choice(COUNTRIES), "publik": rng.random() > 0.3},
@@ -75,12 +157,11 @@ def alumnus(i: int, rng: random.Random) -> dict:
             "email": {"alamat": f"info{i}@usaha-{i}.example", "publik": rng.random() > 0.3},
             "whatsapp": {"nomor": f"+62 812-{i // 10000:04d}-{i % 10000:04d}", "publik": rng.random() > 0.5},
         },
-        "cerita": (f"{name} mulai mengekspor {products[0][0].lower()} setelah mengikuti program pendampingan. "
-                   f"Pengiriman pertama sebanyak {rng.randint(1, 20) * 100} kg ke **{record_country(rng)}**.\n"),
+        "cerita": story(name, sector, products[0][0], place, rng),
         "terakhir_diperiksa": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
     }
     if rng.random() < 0.6:  # buyer facts, as staff fill them in over time
-        record["produk"] = [{"nama": n, "nama_en": f"{n} (export grade)", "hs": hs} for n, hs in products]
+        record["produk"] = [{"nama": n, "nama_en": en or f"{n} (export grade)", "hs": hs} for n, hs, en in products]
         record["kapasitas_produksi"] = {"jumlah": rng.randint(1, 50) * 100, "satuan": "kg"}
         record["pesanan_minimum"] = {"jumlah": rng.randint(1, 10) * 50, "satuan": "kg"}
         record["waktu_tunggu_hari"] = rng.randint(7, 60)
