@@ -8,7 +8,6 @@ autoescape off). All decisions live in the core package.
 from __future__ import annotations
 
 import os
-import shutil
 import re
 from pathlib import Path
 
@@ -24,11 +23,11 @@ from portal_ekspor.search.corpus import corpus_roots
 from portal_ekspor.search.indexer import IndexError_, index_site, inject_roots, write_roots
 from portal_ekspor.site.head import head_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
-from portal_ekspor.site import shell as shells
+from portal_ekspor.site import frame as frames
 from portal_ekspor.site.placeholders import fill_placeholders
 from portal_ekspor.site.tasklist import label_task_items
 from portal_ekspor.site.sitemap import add_to_sitemap
-from portal_ekspor.site.navigation import navigation
+from portal_ekspor.site.navigation import navigation, top_links
 from portal_ekspor.site.pages import build_site_content
 
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -42,8 +41,8 @@ class _State:
     linker = None
     roots: dict = {}
     word_counts: dict = {}
-    fast: dict = {}  # src_uri -> GeneratedPage written from a shell, not by MkDocs
-    shells: dict = {}  # depth -> Shell
+    fast: dict = {}  # src_uri -> GeneratedPage written in the slim frame, not by MkDocs
+    theme = None  # frames.Theme
 
 
 state = _State()
@@ -60,15 +59,62 @@ def on_config(config):
     # PORTAL_HALAMAN_CEPAT=0 renders every page through MkDocs (slower; used to
     # compare with Material's own search, which indexes only MkDocs' pages).
     use_shells = os.environ.get("PORTAL_HALAMAN_CEPAT", "1") != "0"
-    state.fast = {p.src_uri: p for p in state.content.pages if use_shells and p.kind in shells.FAST_KINDS}
-    state.shells = {}
+    state.fast = {p.src_uri: p for p in state.content.pages if use_shells and frames.is_framed(p)}
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
     state.roots, state.word_counts = corpus_roots(portal, state.content.profiles)
     if os.environ.get("PORTAL_AKAR", "1") == "0":  # Pagefind's Snowball alone, for comparison
         state.roots = {w: w for w in state.roots}
     config.nav = navigation(portal)
+    state.theme = _theme(config)
     return config
+
+
+def _theme_file(config, pattern: str) -> str:
+    """Site path of one of Material's fingerprinted assets, e.g. assets/stylesheets/main.*.min.css."""
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder).glob(pattern))
+        if len(found) == 1:
+            return found[0].relative_to(folder).as_posix()
+    raise Abort(f"Berkas tema `{pattern}` tidak ditemukan tepat satu kali; periksa versi Material for MkDocs.")
+
+
+def _icon_svg(config, name: str) -> str:
+    for folder in config.theme.dirs:
+        path = Path(folder) / ".icons" / f"{name}.svg"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise Abort(f"Ikon tema `{name}` tidak ditemukan.")
+
+
+def _theme(config) -> frames.Theme:
+    """What the slim frame needs from mkdocs.yml and Material, gathered once per build."""
+    theme = config.theme
+    palette = theme.get("palette") or []
+    if isinstance(palette, dict):
+        palette = [palette]
+    options = tuple(frames.PaletteOption(
+        media=o.get("media", ""), scheme=o.get("scheme") or "default", primary=o.get("primary") or "indigo",
+        accent=o.get("accent") or "indigo", toggle_icon=(o.get("toggle") or {}).get("icon"),
+        toggle_name=(o.get("toggle") or {}).get("name")) for o in palette)
+    logo = (theme.get("icon") or {}).get("logo") or "material/library"
+    names = set(frames.frame_icons(logo)) | {o.toggle_icon for o in options if o.toggle_icon}
+    styles = [_theme_file(config, "assets/stylesheets/main.*.min.css")]
+    if options:
+        styles.append(_theme_file(config, "assets/stylesheets/palette.*.min.css"))
+    scripts = [frames.Script(_theme_file(config, "assets/javascripts/bundle.*.min.js"))]
+    for script in config.extra_javascript:
+        scripts.append(frames.Script(str(script), getattr(script, "type", None) or None,
+                                     bool(getattr(script, "defer", False)), bool(getattr(script, "async_", False))))
+    return frames.Theme(
+        site_name=config.site_name, site_url=config.site_url or None, language=theme.get("language") or "en",
+        copyright=config.copyright, favicon=theme.get("favicon") or "assets/images/favicon.png",
+        stylesheets=tuple(styles + [str(css) for css in config.extra_css]), scripts=tuple(scripts),
+        search_worker=_theme_file(config, "assets/javascripts/workers/search.*.min.js"),
+        features=tuple(theme.get("features") or ()), palette=options, logo_icon=logo,
+        nav=tuple(frames.NavLink(title, url) for title, url in top_links(config.nav)),
+        icons={name: _icon_svg(config, name) for name in sorted(names)},
+    )
 
 
 def on_files(files: Files, config):
@@ -77,8 +123,8 @@ def on_files(files: Files, config):
             raise Abort(f"docs/{src_uri}: halaman ini dibuat otomatis dari data; hapus file docs/{src_uri}.")
         if src_uri not in state.fast:
             files.append(File.generated(config, src_uri, content=""))
-    for level in sorted({shells.depth(p.url) for p in state.fast.values()}):
-        files.append(File.generated(config, shells.sentinel_src(level), content=""))
+    if state.fast:
+        files.append(File.generated(config, frames.SPRITE, content=frames.sprite(state.theme.icons)))
     photos = state.portal.root / "data" / "alumni"
     for profile in state.content.profiles:
         if profile.photo:
@@ -96,19 +142,12 @@ def _render_generated(page, html):
     return render
 
 
-def _is_sentinel(page) -> bool:
-    return page.file.src_uri.startswith(shells.SENTINEL_ROOT + "/") or page.file.src_uri == shells.SENTINEL_ROOT + ".md"
-
-
 def on_pre_page(page, config, files):
-    if _is_sentinel(page):
-        page.render = _render_generated(page, shells.BODY)
-        return page
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         # Generated pages are complete HTML; skipping the Markdown pipeline keeps
         # 20,000 profiles cheap and keeps data out of Markdown's reach.
-        page.render = _render_generated(page, generated.html)
+        page.render = _render_generated(page, generated.searchable_html())
     return page
 
 
@@ -117,9 +156,6 @@ def _site_url(config, url: str) -> str | None:
 
 
 def on_page_markdown(markdown, page, config, files):
-    if _is_sentinel(page):
-        page.meta = {"title": shells.TITLE, "description": shells.DESCRIPTION, "portal_head": Markup(shells.HEAD)}
-        return ""
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         page.meta = {"title": generated.title, "description": generated.description}
@@ -150,8 +186,6 @@ def _escape_meta(page):
 
 
 def on_page_content(html, page, config, files):
-    if _is_sentinel(page):
-        return html
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         _escape_meta(page)
@@ -173,34 +207,25 @@ def _searchable(html: str, kind: str) -> str:
             f"{html}</div>")
 
 
-def on_post_page(output, page, config):
-    if _is_sentinel(page):
-        state.shells[shells.depth(page.url)] = shells.Shell(output, page.url)
-    return output
-
-
 def _write_fast_pages(config) -> dict:
-    """Write shell-filled pages; return their search bodies for Pagefind."""
+    """Write framed pages; return their search bodies for Pagefind."""
     site_dir = Path(config.site_dir)
-    shutil.rmtree(site_dir / shells.SENTINEL_ROOT, ignore_errors=True)  # the sentinels served their purpose
     bodies = {}
     made: set[Path] = set()
     for page in state.fast.values():
-        shell = state.shells[shells.depth(page.url)]
         head = head_html(site_name=config.site_name, title=page.title, description=page.description,
                          url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
                          json_ld=page.json_ld)
-        body = inject_roots(page.html, state.roots)
-        html = shell.fill(url=page.url, title=page.title, description=page.description, head=head, body=body)
-        if "data-pagefind-body" in body:
-            bodies[page.url] = (page.title, body)
+        html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
+                                 head=head, body=page.html, active="alumni/")
+        if "data-pagefind-body" in page.html:
+            bodies[page.url] = (page.title, inject_roots(page.searchable_html(), state.roots))
         target = site_dir / page.url / "index.html"
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         target.write_text(html, encoding="utf-8")
-    add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()],
-                   drop=shells.SENTINEL_ROOT)
+    add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()])
     return bodies
 
 

@@ -55,8 +55,6 @@ def on_page_content(html, page, config, files):
     return _adapter.on_page_content(html, page, config, files)
 
 
-def on_post_page(output, page, config):
-    return _adapter.on_post_page(output, page, config)
 
 
 def on_post_build(config):

@@ -11,7 +11,7 @@ from .render import environment
 
 def json_ld_text(data: dict) -> Markup:
     """JSON that cannot close its <script> element, whatever the data holds."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
 

@@ -50,3 +50,38 @@ def navigation(portal: Portal) -> list[NavItem]:
     if others:
         nav.append({"Lainnya": [_titled(p, docs) for p in others]})
     return nav
+
+
+def _first_page(item) -> str | None:
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict):
+        for value in item.values():
+            return _first_page(value)
+    if isinstance(item, list):
+        for entry in item:
+            found = _first_page(entry)
+            if found:
+                return found
+    return None
+
+
+def page_url(src: str) -> str:
+    """Folder-style URL of a docs page: modul/index.md -> modul/, glosarium.md -> glosarium/."""
+    if src == "index.md" or src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[:-3] + "/"
+
+
+def top_links(nav: list[NavItem]) -> list[tuple[str, str]]:
+    """(title, url) of each top-level section: the short menu of framed pages."""
+    links = []
+    for item in nav:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                first = _first_page(value)
+                if first:
+                    links.append((str(title), page_url(first)))
+        elif isinstance(item, str):
+            links.append((item, page_url(item)))
+    return links

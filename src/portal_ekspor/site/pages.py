@@ -33,6 +33,17 @@ class GeneratedPage:
     kind: str  # profile, directory, listing, statistics, glossary, program
     json_ld: dict[str, Any] | None = None
     search: dict[str, Any] = field(default_factory=dict)
+    search_html: str = ""
+    """Hidden filters and result fields for the search index only; placed
+    inside the page's search body when it is indexed, not in the page."""
+
+    def searchable_html(self) -> str:
+        """The HTML the search indexer reads: the page with its search-only fields."""
+        if not self.search_html:
+            return self.html
+        marker = self.html.find("data-pagefind-body")
+        cut = self.html.index(">", marker) + 1
+        return self.html[:cut] + self.search_html + self.html[cut:]
 
 
 def _page(src: str, page_title: str, description: str, kind: str, template: str, **ctx) -> GeneratedPage:
@@ -50,6 +61,7 @@ def profile_pages(profiles: list[PublicProfile]) -> list[GeneratedPage]:
         if countries:
             description = description[:-1] + f"; ekspor ke {countries}."
         page = _page(f"alumni/{p.slug}.md", p.name, description, "profile", "profile.html", p=p)
+        page.search_html = render("profile_search.html", p=p)
         page.json_ld = {
             "@context": "https://schema.org",
             "@type": "Organization",

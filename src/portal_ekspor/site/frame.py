@@ -1,0 +1,210 @@
+"""The slim frame around profiles and listing pages.
+
+Thousands of generated pages sit outside the navigation. Rendering each one
+through Material repeats a 51-link navigation tree and ten inline icons in
+every file (91 % of a 36 KB profile). This frame is our own Jinja template
+(autoescape on) with the same look: Material's stylesheets and script, the
+same header, search box, colour toggle and footer, a short menu of the
+top-level sections instead of the full tree, and icons drawn from one shared
+sprite file the browser caches once.
+
+Everything the frame needs from the site configuration is gathered once per
+build into a :class:`Theme` by the MkDocs adapter; the language and its labels
+are parameters, so an English page uses the same frame with ``lang="en"``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from .render import environment, rel
+
+SPRITE = "assets/ikon.svg"
+"""Site path of the shared icon sprite written next to Material's assets."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "id": {
+        "header": "Header",
+        "nav": "Navigasi",
+        "toc": "Daftar isi",
+        "top": "Kembali ke atas",
+        "skip": "Lewati ke isi",
+        "search.open": "Cari (tekan /)",
+        "search.dialog": "Pencarian",
+        "search.input": "Cari modul, istilah atau eksportir",
+        "search.placeholder": "Cari modul, istilah, eksportir",
+        "search.close": "Tutup pencarian",
+        "search.reset": "Hapus",
+        "search.options": "Pilihan pencarian",
+        "search.facets": "Saring hasil",
+        "search.status": "Ketik untuk mencari",
+        "palette.dark": "Ganti ke mode gelap",
+        "palette.light": "Ganti ke mode terang",
+        "clipboard.copy": "Salin ke clipboard",
+        "clipboard.copied": "Tersalin ke clipboard",
+        "search.result.placeholder": "Ketik untuk mulai pencarian",
+        "search.result.none": "Tidak ada dokumen yang sesuai",
+        "search.result.one": "1 dokumen ditemukan",
+        "search.result.other": "# dokumen ditemukan",
+        "search.result.more.one": "1 lagi di halaman ini",
+        "search.result.more.other": "# lagi di halaman ini",
+        "search.result.term.missing": "Tidak ada",
+        "select.version": "Pilih versi",
+    },
+    "en": {
+        "header": "Header",
+        "nav": "Navigation",
+        "toc": "Table of contents",
+        "top": "Back to top",
+        "skip": "Skip to content",
+        "search.open": "Search (press /)",
+        "search.dialog": "Search",
+        "search.input": "Search modules, terms or exporters",
+        "search.placeholder": "Search modules, terms, exporters",
+        "search.close": "Close search",
+        "search.reset": "Clear",
+        "search.options": "Search options",
+        "search.facets": "Filter results",
+        "search.status": "Type to search",
+        "palette.dark": "Switch to dark mode",
+        "palette.light": "Switch to light mode",
+        "clipboard.copy": "Copy to clipboard",
+        "clipboard.copied": "Copied to clipboard",
+        "search.result.placeholder": "Type to start searching",
+        "search.result.none": "No matching documents",
+        "search.result.one": "1 matching document",
+        "search.result.other": "# matching documents",
+        "search.result.more.one": "1 more on this page",
+        "search.result.more.other": "# more on this page",
+        "search.result.term.missing": "Missing",
+        "select.version": "Select version",
+    },
+}
+"""Frame texts per language. Material's own strings (the ``__config``
+translations) are copied from its language partials so its script behaves the
+same on framed pages as on theme-rendered ones."""
+
+_MATERIAL_TRANSLATIONS = ("clipboard.copy", "clipboard.copied")
+"""The strings Material's script can use on a framed page: its own search
+(replaced by Pagefind) and version selector never appear there."""
+
+
+@dataclass(frozen=True)
+class PaletteOption:
+    media: str
+    scheme: str
+    primary: str
+    accent: str
+    toggle_icon: str | None
+    toggle_name: str | None
+    """Name from the site configuration, shown when the page is in the site's own language."""
+
+
+@dataclass(frozen=True)
+class Script:
+    path: str  # site-relative
+    type: str | None = None
+    defer: bool = False
+    async_: bool = False
+
+
+@dataclass(frozen=True)
+class NavLink:
+    title: str
+    url: str  # site-relative, folder style ("" for the home page)
+
+
+@dataclass(frozen=True)
+class Theme:
+    site_name: str
+    site_url: str | None
+    language: str
+    """The theme's language (mkdocs.yml theme.language): palette names in the
+    configuration are written in it."""
+    copyright: str | None
+    favicon: str
+    stylesheets: tuple[str, ...]
+    scripts: tuple[Script, ...]
+    search_worker: str
+    features: tuple[str, ...]
+    palette: tuple[PaletteOption, ...]
+    logo_icon: str
+    nav: tuple[NavLink, ...] = ()
+    icons: dict[str, str] = field(default_factory=dict)
+    """Icon name (e.g. ``material/magnify``) -> SVG source, for the sprite."""
+
+
+def is_framed(page) -> bool:
+    """Pages outside the navigation: profiles, listings and the directory's later pages."""
+    return page.kind in ("profile", "listing") or (page.kind == "directory" and page.src_uri != "alumni/index.md")
+
+
+def icon_id(name: str) -> str:
+    """Fragment id in the sprite: material/arrow-up -> arrow-up (other sets keep their prefix)."""
+    name = name.lower().removeprefix("material/")
+    return re.sub(r"[^a-z0-9-]+", "-", name).strip("-")
+
+
+_SVG = re.compile(r"<svg\b([^>]*)>(.*)</svg>\s*$", re.S)
+_VIEWBOX = re.compile(r'viewBox="([^"]+)"')
+
+
+def sprite(icons: dict[str, str]) -> str:
+    """One SVG file holding every frame icon as a <symbol>, in name order."""
+    symbols = []
+    for name in sorted(icons):
+        match = _SVG.search(icons[name].strip())
+        if not match:
+            raise ValueError(f"ikon {name} bukan SVG")
+        box = _VIEWBOX.search(match.group(1))
+        symbols.append(f'<symbol id="{icon_id(name)}" viewBox="{box.group(1) if box else "0 0 24 24"}">'
+                       f"{match.group(2).strip()}</symbol>")
+    return '<svg xmlns="http://www.w3.org/2000/svg">' + "".join(symbols) + "</svg>\n"
+
+
+def frame_icons(theme_icon_logo: str) -> tuple[str, ...]:
+    """Names of the icons the frame draws, for the adapter to read from the theme."""
+    return tuple(sorted({theme_icon_logo, "material/menu", "material/magnify", "material/arrow-left",
+                         "material/close", "material/arrow-up"}))
+
+
+def base_url(url: str) -> str:
+    """MkDocs' ``base_url`` for a page: the way from the page back to the site root."""
+    levels = url.strip("/").count("/") + 1 if url.strip("/") else 0
+    return "/".join([".."] * levels) if levels else "."
+
+
+def frame_page(theme: Theme, *, url: str, title: str, description: str, head: str, body: str,
+               lang: str = "id", labels: dict[str, str] | None = None, nav: tuple[NavLink, ...] | None = None,
+               active: str | None = None) -> str:
+    """The complete HTML document for one generated page.
+
+    ``head`` and ``body`` are HTML this package rendered and escaped;
+    ``title`` and ``description`` are plain text and escaped here.
+    """
+    labels = labels or LABELS[lang]
+    base = base_url(url)
+    config = {
+        "annotate": None,
+        "base": base,
+        "features": list(theme.features),
+        "search": rel(theme.search_worker, url) if theme.search_worker else None,
+        "tags": None,
+        "translations": {key: labels[key] for key in _MATERIAL_TRANSLATIONS},
+        "version": None,
+    }
+    return environment().get_template("frame.html").render(
+        theme=theme, url=url, base=url, base_url=base, title=title, description=description,
+        head=Markup(head), body=Markup(body), lang=lang, t=labels, nav=nav if nav is not None else theme.nav,
+        active=active, canonical=(theme.site_url.rstrip("/") + "/" + url) if theme.site_url else None,
+        config_json=Markup(_script_json(config)), sprite=rel(SPRITE, url), icon=icon_id,
+    )
+
+
+def _script_json(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,137 @@
+"""The slim frame of profiles and listings: small, escaped, language-aware, and
+working in Chromium like a theme-rendered page (menu, colour toggle, search)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser import PageWatch
+from portal_ekspor.site import frame as frames
+
+THEME = frames.Theme(
+    site_name="Portal <Ekspor>", site_url="https://contoh.id/", language="id", copyright="Hak & cipta",
+    favicon="assets/favicon.svg", stylesheets=("assets/stylesheets/main.x.min.css",),
+    scripts=(frames.Script("assets/javascripts/bundle.x.min.js"),), search_worker="assets/w.js",
+    features=("navigation.top",),
+    palette=(frames.PaletteOption("(prefers-color-scheme: light)", "default", "custom", "custom",
+                                  "material/weather-night", "Ganti ke mode gelap"),
+             frames.PaletteOption("(prefers-color-scheme: dark)", "slate", "custom", "custom",
+                                  "material/weather-sunny", "Ganti ke mode terang")),
+    logo_icon="material/earth-arrow-right",
+    nav=(frames.NavLink("Beranda", ""), frames.NavLink("Alumni", "alumni/")),
+)
+
+
+def _frame(**kw):
+    args = dict(url="alumni/x/", title="<script>alert(1)</script>", description='a "b" <c>',
+                head="<meta name=pe>", body="<h1>Isi</h1>")
+    args.update(kw)
+    return frames.frame_page(THEME, **args)
+
+
+def test_plain_text_is_escaped_and_markup_is_placed():
+    html = _frame()
+    assert "<script>alert(1)" not in html
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; - Portal &lt;Ekspor&gt;</title>" in html
+    assert 'content="a &#34;b&#34; &lt;c&gt;"' in html
+    assert "<meta name=pe>" in html and "<h1>Isi</h1>" in html
+    assert "Hak &amp; cipta" in html
+
+
+def test_links_are_relative_to_the_page_and_the_config_names_the_root():
+    html = _frame(url="alumni/provinsi/aceh/2/")
+    assert 'href="../../../../assets/stylesheets/main.x.min.css"' in html
+    assert 'href="../../../../alumni/"' in html or 'href="../../../"' in html
+    assert '"base":"../../../.."' in html
+    assert '<use href="../../../../assets/ikon.svg#earth-arrow-right">' in html
+    assert '<link rel="canonical" href="https://contoh.id/alumni/provinsi/aceh/2/">' in html
+
+
+def test_language_and_labels_are_parameters():
+    english = _frame(lang="en")
+    assert '<html lang="en"' in english
+    assert "Switch to dark mode" in english and "Ganti ke mode" not in english
+    assert "Back to top" in english and "Search modules, terms, exporters" in english
+    indonesian = _frame()
+    assert '<html lang="id"' in indonesian and "Ganti ke mode gelap" in indonesian and "Kembali ke atas" in indonesian
+
+
+def test_sprite_holds_each_icon_once_as_a_symbol():
+    svg = frames.sprite({"material/menu": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18"/></svg>',
+                         "fontawesome/solid/x": '<svg viewBox="0 0 10 10"><path d="M0 0"/></svg>'})
+    assert svg.count("<symbol") == 2
+    assert '<symbol id="menu" viewBox="0 0 24 24"><path d="M3 6h18"/></symbol>' in svg
+    assert '<symbol id="fontawesome-solid-x" viewBox="0 0 10 10">' in svg
+
+
+def _profile_pages(site):
+    return [p for p in sorted((site / "alumni").glob("*/index.html")) if 'class="pe-profile"' in p.read_text()]
+
+
+def test_profile_pages_are_slim(built_site):
+    profiles = _profile_pages(built_site)
+    assert len(profiles) > 20
+    for path in profiles:
+        html = path.read_text(encoding="utf-8")
+        article = html[html.index('<article class="md-content__inner'):html.index("</article>\n</div>\n</div>")]
+        frame_bytes = len(html.encode()) - len(article.encode())
+        assert frame_bytes <= 10_500, (path, frame_bytes)  # was ~33 KB with Material's full frame
+        assert "<path" not in html, path  # icons come from the shared sprite
+        assert len(re.findall(r'class="md-nav__link', html)) <= 10, path  # top-level menu only, never the tree
+        assert "data-pagefind-filter" not in html and "pe-akar" not in html  # search-only fields stay in the index
+    sprite = (built_site / frames.SPRITE).read_text(encoding="utf-8")
+    for icon in set(re.findall(r'ikon\.svg#([a-z0-9-]+)"', profiles[0].read_text())):
+        assert f'<symbol id="{icon}"' in sprite
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["alumni/rendang-uni-sari/", "alumni/provinsi/sumatera-barat/"])
+def test_framed_page_works_on_a_phone(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    logo = page.locator(".md-header label[for='__drawer'] svg").bounding_box()
+    assert logo and 16 <= logo["width"] <= 32  # a sprite icon sized like Material's inline one
+    page.locator("label.md-header__button[for='__drawer']").click()
+    # The drawer slides in: wait until the short menu is on screen.
+    page.wait_for_function("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')]
+        .some(a => a.textContent.trim() === 'Modul' && a.getBoundingClientRect().left >= 0)""")
+    page.locator("label.md-overlay").click(position={"x": 350, "y": 400})
+    page.locator("label[title='Ganti ke mode gelap']").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.reload(wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"  # remembered, as on theme pages
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("#pe-search-input").fill("rendang")
+    page.locator("#pe-search-results li a", has_text="Rendang Uni Sari").first.wait_for()
+    assert watch.errors == [] and watch.foreign == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_framed_page_looks_like_a_theme_page_on_a_desktop(page, site_url):
+    page.goto(site_url + "alumni/rendang-uni-sari/", wait_until="networkidle")
+    logo = page.locator(".md-header .md-logo svg").bounding_box()
+    assert 16 <= logo["width"] <= 32 and 16 <= logo["height"] <= 32
+    framed = {s: page.locator(s).bounding_box() for s in (".md-header", ".md-search__form", ".md-content", ".md-footer-meta")}
+    page.goto(site_url + "glosarium/", wait_until="networkidle")
+    themed = {s: page.locator(s).bounding_box() for s in framed}
+    for selector in (".md-header", ".md-search__form"):
+        assert framed[selector] == themed[selector], selector
+    assert framed[".md-content"]["x"] == themed[".md-content"]["x"]
+    assert framed[".md-content"]["width"] == themed[".md-content"]["width"]
+    assert framed[".md-footer-meta"]["height"] == themed[".md-footer-meta"]["height"]
+
+
+@pytest.mark.browser
+def test_chosen_colour_scheme_applies_before_materials_script_runs(page, site_url):
+    """The inline palette script, not the bundle, restores the scheme: no light flash on a dark reading."""
+    page.goto(site_url + "alumni/rendang-uni-sari/", wait_until="networkidle")
+    page.locator("label[title='Ganti ke mode gelap']").click()
+    page.route(re.compile(r".*/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+    page.goto(site_url + "alumni/provinsi/sumatera-barat/", wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
