@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from bench.serving import serve_compressed
+from bench.settings import set_portal_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -68,9 +69,9 @@ def build(target: Path, *, material_search: bool, roots: bool = True) -> Path:
     if material_search:
         config = target / "mkdocs.yml"
         config.write_text(config.read_text().replace("plugins: []", "plugins:\n  - search"))
+    set_portal_settings(target / "mkdocs.yml", halaman_ringkas=not material_search, akar_pencarian=roots)
     site = target / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_HALAMAN_CEPAT": "0" if material_search else "1",
-           "PORTAL_AKAR": "1" if roots else "0"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=target, env=env, check=True)
     return site
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bench.generate import generate
 from bench.serving import serve_compressed
+from bench.settings import set_portal_settings
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -32,7 +33,8 @@ def build(folder: Path, site: Path, *, material_search: bool = False) -> float:
     if material_search:
         config = folder / "mkdocs.yml"
         config.write_text(config.read_text().replace("plugins: []", "plugins:\n  - search"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_HALAMAN_CEPAT": "0" if material_search else "1"}
+    set_portal_settings(folder / "mkdocs.yml", halaman_ringkas=not material_search)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=folder, env=env, check=True)
     return time.perf_counter() - started

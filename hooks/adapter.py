@@ -7,7 +7,6 @@ autoescape off). All decisions live in the core package.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from mkdocs.structure.toc import get_toc
 from portal_ekspor.glossary_links import GlossaryLinker
 from portal_ekspor.open_data import open_data_files
 from portal_ekspor.repository import load_portal
+from portal_ekspor.settings import SettingsError, settings_from_extra
 from portal_ekspor.search.corpus import corpus_roots
 from portal_ekspor.search.indexer import IndexError_, index_site, inject_roots, write_roots
 from portal_ekspor.site.head import head_html
@@ -43,6 +43,7 @@ class _State:
     word_counts: dict = {}
     fast: dict = {}  # src_uri -> GeneratedPage written in the slim frame, not by MkDocs
     theme = None  # frames.Theme
+    settings = None  # PortalSettings from mkdocs.yml extra.portal
 
 
 state = _State()
@@ -50,20 +51,24 @@ state = _State()
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
+    try:
+        settings = settings_from_extra(config.extra)
+    except SettingsError as exc:
+        raise Abort(str(exc)) from None
+    state.settings = settings
     portal, problems = load_portal(root)
     if problems:
         raise Abort("Data portal tidak valid; situs tidak dibangun.\n" + problems.report())
     state.portal = portal
     state.content = build_site_content(portal)
     state.generated = {page.src_uri: page for page in state.content.pages}
-    # PORTAL_HALAMAN_CEPAT=0 renders every page through MkDocs (slower; used to
+    # halaman_ringkas: false renders every page through MkDocs (slower; used to
     # compare with Material's own search, which indexes only MkDocs' pages).
-    use_shells = os.environ.get("PORTAL_HALAMAN_CEPAT", "1") != "0"
-    state.fast = {p.src_uri: p for p in state.content.pages if use_shells and frames.is_framed(p)}
+    state.fast = {p.src_uri: p for p in state.content.pages if settings.halaman_ringkas and frames.is_framed(p)}
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
     state.roots, state.word_counts = corpus_roots(portal, state.content.profiles)
-    if os.environ.get("PORTAL_AKAR", "1") == "0":  # Pagefind's Snowball alone, for comparison
+    if not settings.akar_pencarian:  # Pagefind's Snowball alone, for comparison
         state.roots = {w: w for w in state.roots}
     config.nav = navigation(portal)
     state.theme = _theme(config)
@@ -225,7 +230,7 @@ def _write_fast_pages(config) -> dict:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         target.write_text(html, encoding="utf-8")
-    add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()])
+    add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()])  # always: it also fixes the gzip stamp
     return bodies
 
 

@@ -24,7 +24,7 @@ def build_site(root: Path, output: Path, *, quiet: bool = False) -> int:
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.baru-", dir=output.parent))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # no fixed PYTHONHASHSEED: output must not depend on it
     cmd = [*builder_command(), "build", "--strict", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
     # Never pass --quiet: MkDocs then drops warnings, and --strict stops counting them.
     try:

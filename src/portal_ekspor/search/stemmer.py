@@ -130,7 +130,9 @@ def candidates(word: str) -> set[str]:
 def choose_roots(vocabulary: Iterable[str]) -> dict[str, str]:
     """Word -> root, for every word of the corpus (root may be the word itself)."""
     vocab = {w for w in vocabulary if w.isalpha() and len(w) >= 3}
-    options = {w: candidates(w) for w in vocab}
+    # Sorted, never set order: ties between equally good roots must not depend
+    # on the hash seed, or two builds of one commit would index different roots.
+    options = {w: sorted(candidates(w)) for w in sorted(vocab)}
     support: Counter[str] = Counter()
     for w, forms in options.items():
         for form in forms:

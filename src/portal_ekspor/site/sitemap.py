@@ -15,6 +15,7 @@ def add_to_sitemap(site_dir: Path, urls: list[str]) -> None:
     text = text.replace("</urlset>", entries + "\n</urlset>")
     path.write_text(text, encoding="utf-8")
     gz = site_dir / "sitemap.xml.gz"
-    mtime = int.from_bytes(gz.read_bytes()[4:8], "little") if gz.exists() else 0
-    with gzip.GzipFile(filename=str(gz), mode="wb", mtime=mtime) as out:
+    # MkDocs stamps the gzip header with the build date; a fixed stamp keeps
+    # two builds of one commit byte-identical.
+    with gzip.GzipFile(filename=str(gz), mode="wb", mtime=0) as out:
         out.write(text.encode("utf-8"))

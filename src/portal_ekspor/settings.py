@@ -1,0 +1,51 @@
+"""Settings that change what gets built, in one typed place.
+
+They live in mkdocs.yml under ``extra: portal:``, so a build is described by
+its files alone: no environment variable can make two builds of one commit
+differ. The MkDocs adapter hands the mapping in; the core never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class PortalSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    halaman_ringkas: bool = Field(
+        True, description="Profil dan halaman daftar memakai bingkai ringkas (bukan seluruh tema). "
+                          "false: semua halaman lewat Material, untuk membandingkan dengan pencarian bawaan Material.")
+    akar_pencarian: bool = Field(
+        True, description="Tambahkan bentuk kata dasar Indonesia ke indeks pencarian. false: stemmer Pagefind saja.")
+    cache: bool = Field(
+        True, description="Simpan hasil validasi dan halaman per file di folder_cache agar pembangunan ulang cepat.")
+    folder_cache: str = Field(".cache/portal", description="Folder cache, relatif terhadap folder proyek.")
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def settings_from_extra(extra: Mapping[str, Any] | None) -> PortalSettings:
+    """Read ``extra.portal`` from mkdocs.yml; a typo is reported in Indonesian, never ignored."""
+    raw = (extra or {}).get("portal") or {}
+    if not isinstance(raw, Mapping):
+        raise SettingsError("mkdocs.yml: `extra.portal` harus berisi pasangan `nama: nilai`.")
+    try:
+        return PortalSettings.model_validate(dict(raw))
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            field = ".".join(str(p) for p in error["loc"])
+            if error["type"] == "extra_forbidden":
+                known = ", ".join(PortalSettings.model_fields)
+                lines.append(f"mkdocs.yml: extra.portal.{field}: pengaturan tidak dikenal (yang ada: {known})")
+            elif error["type"].startswith("bool"):
+                lines.append(f"mkdocs.yml: extra.portal.{field}: isi dengan true atau false")
+            else:
+                lines.append(f"mkdocs.yml: extra.portal.{field}: nilai tidak valid")
+        raise SettingsError("\n".join(lines)) from None
