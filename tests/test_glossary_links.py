@@ -46,12 +46,12 @@ def test_attributes_are_not_touched():
 # Capitalised tokens in the bundled modules that are deliberately NOT glossary entries, by reason.
 NOT_JARGON = {
     # currencies, file formats and everyday abbreviations
-    "USD", "PDF", "KTP", "NIK", "BUMN", "ISO", "PROFORMA", "INVOICE", "SDA", "B2C", "B2B",
+    "USD", "EUR", "SME", "PDF", "KTP", "NIK", "BUMN", "ISO", "PROFORMA", "INVOICE", "SDA", "B2C", "B2B",
     # trade agreements: the glossary explains FTA, CEPA, ATIGA and RCEP; the others are named once
     "ASEAN", "ACFTA", "AKFTA", "AIFTA", "AANZFTA", "AANZ", "IA-CEPA", "IK-CEPA", "IJEPA", "AJCEP", "IP-PTA", "EFTA", "WTO",
     # foreign authorities and trade fairs, named where they are explained
     "JAKIM", "GACC", "USDA", "SFDA", "MHLW", "FSANZ", "FSIS", "DAFF", "BICON", "WIPO", "WCO", "INACRAFT", "SIAL",
-    "FOODEX", "BIOFACH", "CITES", "GS1", "AHTN", "ISBP", "PSR", "DAB", "RFQ", "FSSC", "ALFI", "BANI",
+    "FOODEX", "BIOFACH", "CITES", "GS1", "AHTN", "ISBP", "PSR", "DAB", "FSSC", "ALFI", "BANI",
     # Indonesian offices and registers named in passing, each spelled out where it appears
     "OJK", "SLIK", "SPT", "ETK", "KAN", "LPH", "PPH", "POM", "PPEI", "BBPPEI", "DJBC", "DPMPTSP", "LNSW", "RBA", "SIUP",
     "TDP", "PMK", "ESDM", "SPPT-SNI", "CPPOB", "PBB", "IFG", "DAT", "MDF", "OUR", "SHA", "BEN",
