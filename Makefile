@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test install install-test system-deps chromium pre-commit clean bench
+.PHONY: serve build check test install install-test system-deps chromium pre-commit clean bench screenshots
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -78,5 +78,10 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 bench: install-test chromium bench/node_modules/.installed
 	$(BIN)/python -m bench.run --alumni $(SIZES) $(BENCH_ARGS)
 
+## Phone and desktop screenshots of every page type, light and dark, into screenshots/ (not committed).
+screenshots: install-test
+	$(BIN)/portal build --keluaran .cache/screenshots-site
+	$(BIN)/python -m tools.screenshots .cache/screenshots-site --keluaran screenshots
+
 clean:
-	rm -rf site .cache
+	rm -rf site .cache screenshots

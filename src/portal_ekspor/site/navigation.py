@@ -2,7 +2,8 @@
 
 Profiles and listing pages are deliberately absent: Material renders the
 whole nav into every page, so one entry per alumnus would make every page
-grow with the number of alumni.
+grow with the number of alumni. The staff guide is built but kept out of the
+participants' menu; the footer and the "Tentang" page link to it.
 """
 
 from __future__ import annotations
@@ -39,12 +40,10 @@ def navigation(portal: Portal) -> list[NavItem]:
     nav.append({"Modul": modules})
     nav.append({"Alumni": ["alumni/index.md", "statistik.md"]})
     nav.append({"Glosarium": "glosarium.md"})
-    guide = docs / "panduan-staf"
-    if guide.is_dir():
-        pages = sorted(guide.rglob("*.md"), key=lambda p: (p.name != "index.md", p.as_posix()))
-        nav.append({"Panduan Staf": [_titled(p, docs) for p in pages]})
+    if (docs / "tentang.md").exists():
+        nav.append({"Tentang": "tentang.md"})
     # Any other page staff add to docs/ still gets a menu entry instead of being orphaned.
-    placed = {"index.md", "program/index.md"}
+    placed = {"index.md", "program/index.md", "tentang.md"}
     others = [p for p in sorted(docs.rglob("*.md"))
               if _titled(p, docs) not in placed and not _titled(p, docs).startswith(("modul/", "panduan-staf/"))]
     if others:

@@ -1,0 +1,57 @@
+"""Phone and desktop screenshots of every page type, in both colour schemes.
+
+Run with `make screenshots`; the images go to screenshots/ (not committed) so
+a person can look at every page before calling a change done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.serving import serve_compressed  # noqa: E402
+from tools.page_types import PAGE_TYPES, SCHEMES, VIEWPORTS  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+MAX_HEIGHT = 4000  # px of page per image; long modules are cut here
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Tangkapan layar setiap jenis halaman (ponsel dan desktop, terang dan gelap).")
+    parser.add_argument("situs", type=Path, help="folder situs yang sudah dibangun")
+    parser.add_argument("--keluaran", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--halaman", nargs="*", help="hanya jenis halaman ini")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    args.keluaran.mkdir(parents=True, exist_ok=True)
+    kinds = args.halaman or list(PAGE_TYPES)
+    written = 0
+    with serve_compressed(args.situs) as origin, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        for vp_name, viewport in VIEWPORTS.items():
+            phone = vp_name == "ponsel"
+            for scheme_name, scheme in SCHEMES.items():
+                context = browser.new_context(viewport=viewport, color_scheme=scheme, locale="id-ID",
+                                              device_scale_factor=1, is_mobile=phone, has_touch=phone)
+                page = context.new_page()
+                for kind in kinds:
+                    page.goto(origin + PAGE_TYPES[kind], wait_until="networkidle")
+                    height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
+                    target = args.keluaran / f"{kind}-{vp_name}-{scheme_name}.png"
+                    page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": viewport["width"], "height": height},
+                                    full_page=True)
+                    written += 1
+                context.close()
+        browser.close()
+    print(f"{written} tangkapan layar ditulis ke {args.keluaran}.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
