@@ -1,6 +1,6 @@
 # Two commands for a fresh clone: `make serve` and `make test`.
 # Everything is installed pinned into .venv; nothing is needed beforehand but
-# Python 3.11+ and make (and root or sudo for Debian's Chromium, nginx and npm
+# Python >= 3.11.2 with venv and make (and root or sudo for Debian's Chromium, nginx and npm
 # in `make test`).
 
 PYTHON ?= python3

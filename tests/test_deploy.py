@@ -652,29 +652,57 @@ def test_ci_files_match_their_schemas(path, schema):
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def _workflow_steps(path: str) -> list[dict]:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / path).read_text())
+    return [s for job in workflow["jobs"].values() for s in job["steps"]]
+
+
 def test_ci_files_do_what_the_issue_asks():
     import yaml
 
     pr = yaml.safe_load((ROOT / ".github/workflows/pr.yml").read_text())
     assert "pull_request" in pr[True]  # PyYAML reads the key `on` as True
-    steps = [s for job in pr["jobs"].values() for s in job["steps"]]
+    steps = _workflow_steps(".github/workflows/pr.yml")
     runs = " ".join(s.get("run", "") for s in steps)
     assert "portal check" in runs or "make check" in runs
     assert "make build" in runs and "make test" in runs
     assert any(s.get("uses", "").startswith("actions/upload-artifact@") and s["with"]["path"].rstrip("/") == "site" for s in steps)
+    assert pr["permissions"] == {"contents": "read"}
+    assert all(job["permissions"] == {"contents": "read"} for job in pr["jobs"].values())
 
     pages = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())
     assert pages[True]["push"]["branches"] == ["main"]
-    assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    uses = [s.get("uses", "") for job in pages["jobs"].values() for s in job["steps"]]
+    # Publishing rights belong to the deploy job alone.
+    assert pages["permissions"] == {"contents": "read"}
+    assert pages["jobs"]["bangun"]["permissions"] == {"contents": "read"}
+    assert pages["jobs"]["terbitkan"]["permissions"] == {"pages": "write", "id-token": "write"}
+    uses = [s.get("uses", "") for s in _workflow_steps(".github/workflows/pages.yml")]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
 
     gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
+    assert gitlab["pages"]["resource_group"] and gitlab["pages"]["interruptible"] is False
+    assert all("$CI_DEFAULT_BRANCH" in rule["if"] for rule in gitlab["pages"]["rules"])
+    assert gitlab["variables"]["PIP_CACHE_DIR"].startswith("$CI_PROJECT_DIR/") and gitlab["cache"]["paths"] == [".cache/pip"]
     exposed = [j for j in gitlab.values() if isinstance(j, dict) and "expose_as" in j.get("artifacts", {})]
     assert exposed and exposed[0]["artifacts"]["paths"] == ["site/"]
     assert any("make test" in " ".join(j.get("script", [])) for j in gitlab.values() if isinstance(j, dict))
+    assert gitlab["uji"]["parallel"]["matrix"] == [{"DEBIAN_IMAGE": ["debian:12", "debian:13"]}]
+
+
+@pytest.mark.parametrize("path", [".github/workflows/pr.yml", ".github/workflows/pages.yml"])
+def test_github_actions_are_pinned_by_commit_with_their_version(path):
+    lines = [line for line in (ROOT / path).read_text().splitlines() if re.match(r"\s*(- )?uses:", line)]
+    assert lines
+    for line in lines:
+        assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$", line), line
+    steps = _workflow_steps(path)
+    assert any("actions/cache@" in s.get("uses", "") and "pip" in s["with"]["path"] for s in steps), "pip cache"
+    assert all(job.get("env", {}).get("PIP_CACHE_DIR") == "/root/.cache/pip"
+               for job in __import__("yaml").safe_load((ROOT / path).read_text())["jobs"].values() if "container" in job)
 
 
 @pytest.mark.slow
