@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test install install-test system-deps chromium pre-commit clean bench screenshots
+.PHONY: serve build check test install install-test system-deps chromium pre-commit clean bench bench-offline screenshots
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,10 @@ bench: install-test chromium bench/node_modules/.installed
 screenshots: install-test
 	$(BIN)/portal build --keluaran .cache/screenshots-site
 	$(BIN)/python -m tools.screenshots .cache/screenshots-site --keluaran screenshots
+
+## Offline reading: precache size (gzip) at 25 modules, first-visit download with and without Save-Data.
+bench-offline: install-test chromium
+	$(BIN)/python -m bench.offline
 
 clean:
 	rm -rf site .cache screenshots

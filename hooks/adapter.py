@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from portal_ekspor.glossary_links import GlossaryLinker
+from portal_ekspor.offline import curriculum_urls, plan as offline_plan, write_service_worker
 from portal_ekspor.open_data import open_data_files
 from portal_ekspor.repository import load_portal
 from portal_ekspor.settings import SettingsError, settings_from_extra
@@ -28,6 +29,7 @@ from portal_ekspor.site.placeholders import fill_placeholders
 from portal_ekspor.site.tasklist import label_task_items
 from portal_ekspor.site.sitemap import add_to_sitemap
 from portal_ekspor.site.navigation import navigation, top_links
+from portal_ekspor.site.offline_page import offline_urls
 from portal_ekspor.site.pages import build_site_content
 
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -241,3 +243,7 @@ def on_post_build(config):
         write_roots(Path(config.site_dir), state.roots, state.word_counts)
     except IndexError_ as exc:
         raise Abort(str(exc)) from None
+    # Last: the release version hashes every file written above.
+    modules, others = offline_urls(state.portal, state.content.pages)
+    site_dir = Path(config.site_dir)
+    write_service_worker(site_dir, offline_plan(site_dir, curriculum_urls(modules, others)))

@@ -228,4 +228,7 @@ def build_site_content(portal: Portal) -> SiteContent:
 
     if not (portal.root / "docs" / "modul" / "index.md").exists():
         pages.append(module_index_page(portal))
+    from .offline_page import offline_page
+
+    pages.append(offline_page(portal))
     return SiteContent(profiles, pages, figures)
