@@ -128,3 +128,14 @@ def test_reading_time_is_computed_from_the_words_and_shown():
         item = re.search(rf"<li><a [^>]*>{re.escape(module.meta.title)}</a>(.*?)</li>", index, re.S)
         assert item and f"baca ± {module.reading_minutes} menit" in item.group(1), module.slug
 
+
+
+def test_session_plan_is_balanced():
+    """Eight sessions of roughly equal study time: none more than 1.5 times the lightest."""
+    portal, problems = load_portal(ROOT)
+    assert not problems, problems.report()
+    minutes = {n: 0 for n in range(1, 9)}
+    for module in portal.modules:
+        minutes[module.meta.session] += module.meta.duration_minutes
+    assert min(minutes.values()) > 0, minutes
+    assert max(minutes.values()) <= 1.5 * min(minutes.values()), minutes

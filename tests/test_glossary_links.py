@@ -50,7 +50,7 @@ NOT_JARGON = {
     # trade agreements: the glossary explains FTA, CEPA, ATIGA and RCEP; the others are named once
     "ASEAN", "ACFTA", "AKFTA", "AIFTA", "AANZFTA", "AANZ", "IA-CEPA", "IK-CEPA", "IJEPA", "AJCEP", "IP-PTA", "EFTA", "WTO",
     # foreign authorities and trade fairs, named where they are explained
-    "JAKIM", "GACC", "USDA", "SFDA", "MHLW", "FSANZ", "FSIS", "DAFF", "BICON", "WIPO", "WCO", "INACRAFT", "SIAL",
+    "IMO", "SOLAS", "JAKIM", "GACC", "USDA", "SFDA", "MHLW", "FSANZ", "FSIS", "DAFF", "BICON", "WIPO", "WCO", "INACRAFT", "SIAL",
     "FOODEX", "BIOFACH", "CITES", "GS1", "AHTN", "ISBP", "PSR", "DAB", "FSSC", "ALFI", "BANI",
     # Indonesian offices and registers named in passing, each spelled out where it appears
     "OJK", "SLIK", "SPT", "ETK", "KAN", "LPH", "PPH", "POM", "PPEI", "BBPPEI", "DJBC", "DPMPTSP", "LNSW", "RBA", "SIUP",
