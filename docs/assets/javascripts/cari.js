@@ -64,25 +64,26 @@
     });
     forms.slice().forEach(function (f) {
       ["kan", "an", "i"].forEach(function (p) {
-        if (f.endsWith(p) && f.length - p.length >= 3) forms.push(f.slice(0, -p.length));
+        // -i never after a: nilai, sangrai, sampai are roots.
+        if (f.endsWith(p) && f.length - p.length >= 3 && !(p === "i" && f[f.length - 2] === "a")) forms.push(f.slice(0, -p.length));
       });
     });
     return forms;
   }
 
-  function prefixOnce(w) {
+  function prefixOnce(w, outer) {
     var out = [];
     function add(f) { if (f.length >= 3) out.push(f); }
-    ["di", "se"].forEach(function (p) { if (w.startsWith(p)) add(w.slice(2)); });
+    if (outer && w.startsWith("di")) add(w.slice(2));
     if (w.startsWith("ke")) {
       var ending = ["annya", "anlah", "an"].filter(function (e) { return w.endsWith(e); })[0];
       if (ending) add(w.slice(2, -ending.length));
     }
     ["ber", "ter", "per"].forEach(function (p) {
-      if (w.startsWith(p)) { var rest = w.slice(3); add(rest); if (isVowel(rest[0])) add("r" + rest); }
+      if (w.startsWith(p)) { var rest = w.slice(3); if (rest.startsWith("ikan") || rest.startsWith("rikan")) return; add(rest); if (isVowel(rest[0])) add("r" + rest); }
     });
-    if (w.startsWith("bel") || w.startsWith("pel")) add(w.slice(3));
-    if ((w.startsWith("be") || w.startsWith("te") || w.startsWith("pe")) && w[2] === "r") add(w.slice(2));
+    if ((w.startsWith("bel") || w.startsWith("pel")) && w.slice(3).startsWith("ajar")) add(w.slice(3));
+    if ((w.startsWith("be") || w.startsWith("te") || w.startsWith("pe")) && w[2] === "r" && !w.startsWith("rikan", 2)) add(w.slice(2));
     ["me", "pe"].forEach(function (head) {
       if (!w.startsWith(head)) return;
       var rest = w.slice(2), tail;
@@ -105,15 +106,19 @@
     return out;
   }
 
+  var ONSETS = new Set(["bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "sk", "sl", "sm", "sn", "sp",
+    "st", "sw", "tr", "ng", "ny", "sy", "kh", "ps", "str", "spr", "skr"]);
+  function plausible(f) { return isVowel(f[0]) || isVowel(f[1]) || ONSETS.has(f.slice(0, 2)); }
+
   function candidates(word) {
     var found = new Set([word]), frontier = [word];
     for (var i = 0; i < 2; i++) {
       var next = [];
-      frontier.forEach(function (f) { prefixOnce(f).forEach(function (x) { next.push(x); found.add(x); }); });
+      frontier.forEach(function (f) { prefixOnce(f, f === word).forEach(function (x) { next.push(x); found.add(x); }); });
       frontier = next;
     }
     Array.from(found).forEach(function (f) { suffixForms(f).forEach(function (x) { found.add(x); }); });
-    return Array.from(found).filter(function (f) { return f.length >= 3; });
+    return Array.from(found).filter(function (f) { return f.length >= 3 && (f === word || plausible(f)); });
   }
 
   function rootOf(word, set) {

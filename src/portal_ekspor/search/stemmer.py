@@ -23,7 +23,18 @@ VOWELS = set("aiueo")
 PARTICLES = ("lah", "kah", "pun", "tah")
 POSSESSIVES = ("nya", "ku", "mu")
 DERIVATIONAL = ("kan", "an", "i")
+INFLECTIONS = {"nya", "ku", "mu", "nyalah", "kulah", "mulah", "nyapun"}  # not bare -lah: masalah is no masa+lah
 MIN_ROOT = 4
+# Prefixes that leave the root's spelling intact (dikemas, berdagang, membayar, mendaftar).
+PLAIN_PREFIXES = {"di", "ber", "ter", "per", "ke", "mem", "men", "meng", "pem", "pen", "peng", "diper", "memper",
+                  "keber", "keter", "dimper"}
+ENDINGS = {d + i for d in ("", "an", "kan", "i") for i in INFLECTIONS | {"", "lah", "pun"}}
+
+
+def _spelled_out(word: str, form: str) -> bool:
+    """``word`` is a plain prefix + ``form`` + suffixes: dikemas, pengirimannya; not terang (te+rang)."""
+    at = word.find(form)
+    return at > 0 and word[:at] in PLAIN_PREFIXES and word[at + len(form):] in ENDINGS
 MIN_SUPPORT = 3
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
@@ -43,13 +54,19 @@ def _suffix_forms(word: str) -> set[str]:
                 forms.add(form[: -len(possessive)])
     for form in list(forms):
         for suffix in DERIVATIONAL:
-            if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+            # -i never after a: nilai, sangrai, sampai, mulai are roots, not nila+i.
+            if form.endswith(suffix) and len(form) - len(suffix) >= 3 and not (suffix == "i" and form[-2] == "a"):
                 forms.add(form[: -len(suffix)])
     return forms
 
 
-def _prefix_once(word: str) -> set[str]:
-    """Forms after removing one prefix, with the sound changes restored."""
+def _prefix_once(word: str, outer: bool = True) -> set[str]:
+    """Forms after removing one prefix, with the sound changes restored.
+
+    di- only as the outermost prefix (didirikan is di+dirikan, never di+di+rikan);
+    se- never: its words are roots in this corpus (serah, setuju, sedia), and
+    stripping it made "rah" and "tuju".
+    """
     out: set[str] = set()
     w = word
 
@@ -57,9 +74,8 @@ def _prefix_once(word: str) -> set[str]:
         if len(form) >= 3:
             out.add(form)
 
-    for plain in ("di", "se"):
-        if w.startswith(plain):
-            add(w[2:])
+    if outer and w.startswith("di"):
+        add(w[2:])
     if w.startswith("ke"):
         # ke- only as the ke-...-an confix, removed together: kelompok is a root, keamanan is aman.
         for ending in ("annya", "anlah", "an"):
@@ -69,12 +85,14 @@ def _prefix_once(word: str) -> set[str]:
     for prefix in ("ber", "ter", "per"):
         if w.startswith(prefix):
             rest = w[3:]
+            if rest.startswith(("ikan", "rikan")):
+                continue  # berikan is beri+kan, perikanan is ikan: never ber+ikan or pe+rikan
             add(rest)
             if rest[:1] in VOWELS:
                 add("r" + rest)
-    if w.startswith(("bel", "pel")):
-        add(w[3:])
-    if w.startswith(("be", "te", "pe")) and w[2:3] == "r":
+    if w.startswith(("bel", "pel")) and w[3:].startswith("ajar"):
+        add(w[3:])  # belajar, pelajaran: the only bel-/pel- root; not bel+anda, bel+ikan
+    if w.startswith(("be", "te", "pe")) and w[2:3] == "r" and not w.startswith("rikan", 2):
         add(w[2:])
     for head in ("me", "pe"):
         if not w.startswith(head):
@@ -112,6 +130,16 @@ def _prefix_once(word: str) -> set[str]:
     return out
 
 
+# Two consonants may begin a root only as one of these (loan words included):
+# without this, se-rtifikat and be-rsih would yield "rtifikat" and "rsih".
+ONSETS = {"bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "sk", "sl", "sm", "sn", "sp", "st", "sw",
+          "tr", "ng", "ny", "sy", "kh", "ps", "str", "spr", "skr"}
+
+
+def _plausible(form: str) -> bool:
+    return form[:1] in VOWELS or form[1:2] in VOWELS or form[:2] in ONSETS
+
+
 def candidates(word: str) -> set[str]:
     """Every form the affix rules can reach from ``word`` (itself included)."""
     found = {word}
@@ -119,43 +147,94 @@ def candidates(word: str) -> set[str]:
     for _ in range(2):  # at most two prefixes: memper-, diper-, keber-
         nxt: set[str] = set()
         for form in frontier:
-            nxt |= _prefix_once(form)
+            nxt |= _prefix_once(form, outer=form == word)
         found |= nxt
         frontier = nxt
     for form in list(found):
         found |= _suffix_forms(form)
-    return {f for f in found if len(f) >= 3}
+    return {f for f in found if len(f) >= 3 and (f == word or _plausible(f))}
 
 
 def choose_roots(vocabulary: Iterable[str]) -> dict[str, str]:
-    """Word -> root, for every word of the corpus (root may be the word itself)."""
-    vocab = {w for w in vocabulary if w.isalpha() and len(w) >= 3}
-    # Sorted, never set order: ties between equally good roots must not depend
-    # on the hash seed, or two builds of one commit would index different roots.
-    options = {w: sorted(candidates(w)) for w in sorted(vocab)}
-    support: Counter[str] = Counter()
+    """Word -> root, for every word of the corpus (root may be the word itself).
+
+    Deterministic: words and forms are visited in sorted order and every tie
+    is broken by the form itself, so the roots never depend on the hash seed.
+    """
+    vocab = sorted({w for w in vocabulary if w.isalpha() and len(w) >= 3})
+    known = set(vocab)
+    options = {w: sorted(candidates(w)) for w in vocab}
+    supporters: dict[str, set[str]] = {}
     for w, forms in options.items():
         for form in forms:
             if form != w:
-                support[form] += 1
+                supporters.setdefault(form, set()).add(w)
+    empty: set[str] = set()
+    # Support that counts: words reaching a form other than through a longer real
+    # word they also reach. penanganan reaches "tang" only through "tangan", so it
+    # supports tangan, not tang; dikemas supports kemas directly.
+    reach = {w: set(forms) for w, forms in options.items()}
+    support: Counter[str] = Counter()
+    direct: dict[str, set[str]] = {}
+    for w, forms in options.items():
+        between = [g for g in forms if g != w and g in known]
+        direct[w] = {form for form in forms
+                     if form != w and not any(len(g) > len(form) and form in reach[g] for g in between)}
+        support.update(direct[w])
+    spelled = {form for w, forms in options.items() for form in forms if form != w and _spelled_out(w, form)}
+
+    def explained(form: str, by: str) -> bool:
+        """Every word reaching ``form`` also reaches the longer word ``by`` (or is it):
+        nila is only ever nilai without its i, rtifikat sertifikat without se-."""
+        return supporters.get(form, empty) <= supporters.get(by, empty) | {by}
+
+    # -kan, not k + -an: abaikan is abai, ajukan aju, unless the k-form is a word (masukan: masuk).
+    kan_cores = {form[:-1] for form in supporters
+                 if form.endswith("k") and form not in known and form[:-1] in supporters
+                 and len(supporters[form[:-1]]) >= MIN_SUPPORT and explained(form, form[:-1])}
+    # ... but not the tail of a longer real word: membersihkan is bersih, not "sih".
+    kan_cores = {core for core in kan_cores
+                 if (len(core) >= MIN_ROOT or core + "an" not in known) and not any(len(g) > len(core) and g in known and core in reach[g] and explained(core, g)
+                            and not g.startswith(core) for g in supporters[core])}
+
+    def eligible(form: str, w: str, forms: list[str]) -> int:
+        """0: not a root of w; 1: a real word; 2: a shared core (or the -kan reading)."""
+        if form == w or len(form) < 3:
+            return 0
+        attested = form in known and len(form) >= MIN_ROOT
+        # A core no word spells out after a plain prefix is a guess from sound changes
+        # alone: menang, Penang and tangan do not make "tang" a core; dikemas makes kemas one.
+        strong = len(form) >= MIN_ROOT and support[form] >= MIN_SUPPORT and form in spelled
+        kan = form in kan_cores
+        # A real word reached from one other word only is a coincidence (kursi is not kurs+i),
+        # unless only a particle or possessive follows it (kopinya, masalahnya).
+        inflected = form in known and w.startswith(form) and w[len(form):] in INFLECTIONS
+        if inflected:
+            return 3
+        # A real word needs two supporters; one starting with r also one that spells it
+        # out after a plain prefix, as ter-/per- swallow an r (Rang Mudo is no root of terang).
+        if not (strong or kan or (attested and support[form] >= 2 and (form in spelled or form[0] != "r"))):
+            return 0
+        if form[:-1] in kan_cores and form.endswith("k"):
+            return 0
+        return 2 if strong or kan else 1
+
     roots: dict[str, str] = {}
     for w, forms in options.items():
         best = w
-        best_key = (0, 0, 0, 0)
+        best_key: tuple = (0,)
         for form in forms:
-            if form == w or len(form) < 3:
+            kind = eligible(form, w, forms)
+            if not kind:
                 continue
-            attested = form in vocab
-            strong = len(form) >= MIN_ROOT and support[form] >= MIN_SUPPORT
-            if not (attested or strong):
-                continue
-            # Prefer a core shared by many words, then a real word, then the longer form.
-            key = (1 if strong else 0, 1 if attested and len(form) >= MIN_ROOT else 0, support[form], len(form))
+            attested = form in known and len(form) >= MIN_ROOT
+            # Prefer a core shared by many words (the best supported); else the longest real word.
+            key = (kind, support[form], len(form), form) if kind >= 2 else (1, len(form), support[form], form)
             if key > best_key:
                 best, best_key = form, key
         roots[w] = best
     # Follow chains so kemasannya -> kemasan -> kemas ends at kemas.
-    for w in list(roots):
+    for w in vocab:
         seen = {w}
         r = roots[w]
         while roots.get(r, r) != r and r not in seen:
