@@ -7,9 +7,9 @@ from ..repository import ModuleRecord, Portal
 from .pages import GeneratedPage, _page
 
 LEVEL_DESCRIPTIONS = {
-    "pemula": "Untuk usaha yang baru menyiapkan ekspor pertama: kesiapan, legalitas, produk, pasar dan harga.",
-    "menengah": "Untuk usaha yang mulai berhubungan dengan buyer: korespondensi, kontrak, pembayaran, dokumen dan kepabeanan.",
-    "mahir": "Untuk usaha yang siap mengirim dan menumbuhkan ekspor: pembiayaan, pemasaran, devisa dan pesanan ulang.",
+    "pemula": "Untuk usaha yang baru menyiapkan ekspor pertama: kesiapan, legalitas, jaringan dukungan, produk, pasar, harga dan sampel.",
+    "menengah": "Untuk usaha yang mulai berhubungan dengan buyer: korespondensi, kontrak, pembayaran, dokumen, kepabeanan dan forwarder.",
+    "mahir": "Untuk usaha yang siap mengirim dan menumbuhkan ekspor: pembiayaan, pemasaran dan e-commerce, insentif, devisa dan pesanan ulang.",
 }
 
 
