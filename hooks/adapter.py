@@ -23,6 +23,7 @@ from portal_ekspor.settings import SettingsError, settings_from_extra
 from portal_ekspor.search.corpus import corpus_roots
 from portal_ekspor.search.indexer import IndexError_, index_site, inject_roots, write_roots
 from portal_ekspor.site.head import head_html
+from portal_ekspor.site.learning import module_tools_html, share_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
 from portal_ekspor.site import frame as frames
 from portal_ekspor.site.placeholders import fill_placeholders
@@ -199,7 +200,8 @@ def on_page_content(html, page, config, files):
         return inject_roots(html, state.roots)
     module = state.modules.get(page.file.src_uri)
     if module is not None:
-        html = module_info_html(state.portal, module) + state.linker.link(label_task_items(html), page.url)
+        tools = module_tools_html(page.url, module.meta.title, _site_url(config, page.url))
+        html = module_info_html(state.portal, module) + tools + state.linker.link(label_task_items(html), page.url)
         html = _searchable(html, "Modul")
     elif not page.is_homepage:
         html = _searchable(html, "Halaman")
@@ -214,6 +216,10 @@ def _searchable(html: str, kind: str) -> str:
             f"{html}</div>")
 
 
+def _share(config, page) -> str:
+    return share_html(page.title, _site_url(config, page.url)) if page.kind == "profile" else ""
+
+
 def _write_fast_pages(config) -> dict:
     """Write framed pages; return their search bodies for Pagefind."""
     site_dir = Path(config.site_dir)
@@ -224,7 +230,7 @@ def _write_fast_pages(config) -> dict:
                          url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
                          json_ld=page.json_ld)
         html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
-                                 head=head, body=page.html, active="alumni/")
+                                 head=head, body=page.html + _share(config, page), active="alumni/")
         if "data-pagefind-body" in page.html:
             bodies[page.url] = (page.title, inject_roots(page.searchable_html(), state.roots))
         target = site_dir / page.url / "index.html"

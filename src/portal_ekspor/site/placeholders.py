@@ -11,6 +11,7 @@ import re
 
 from ..reference.catalogues import LEVELS
 from .calculator import calculator_html
+from .learning import continue_learning_html
 from .render import render
 
 _PLACEHOLDER = re.compile(r"<!--\s*portal:([a-z0-9-]+)\s*-->")
@@ -30,6 +31,7 @@ def fill_placeholders(html: str, portal, content, page_url: str) -> tuple[str, l
         "angka-alumni": lambda: render("_figures.html", figures=content.figures),
         "kalender-sesi": lambda: _session_plan(portal, page_url),
         "kalkulator-harga": lambda: calculator_html(page_url),
+        "lanjutkan-belajar": continue_learning_html,
     }
 
     def replace(match: re.Match) -> str:
