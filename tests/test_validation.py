@@ -191,3 +191,14 @@ def test_module_without_summary_box_fails_portal_check_with_file_and_line(projec
     assert result.returncode != 0 and "Traceback" not in result.stderr
     output = result.stdout + result.stderr
     assert f"docs/modul/pemula/harga-ekspor.md:{first_section}: kotak ringkasan belum ada" in output, output
+
+
+def test_module_reading_time_and_summary_in_front_matter_are_redirected(project):
+    module = project / "docs" / "modul" / "pemula" / "uji-modul.md"
+    module.write_text("---\ntitle: Uji\ndescription: Uji.\nlevel: pemula\nsesi: 1\ndurasi: 60\ntujuan: [x]\n"
+                      "prasyarat: []\nwaktu_baca: 10\nringkasan: [a, b, c]\n---\n" + TEMPLATE_BODY, encoding="utf-8")
+    _, problems = load_portal(project)
+    found = {p.field: p for p in problems if p.path == "docs/modul/pemula/uji-modul.md"}
+    assert set(found) == {"waktu_baca", "ringkasan"}, problems.report()
+    assert found["waktu_baca"].line == 9 and "dihitung otomatis" in found["waktu_baca"].message
+    assert found["ringkasan"].line == 10 and '!!! abstract "Ringkasan"' in found["ringkasan"].message

@@ -144,7 +144,10 @@ def validate(model: type[M], doc: LoadedYaml, problems: Problems, *, data: Any =
             message = _message(err)
             if err["type"] == "extra_forbidden":
                 parent = _model_at(model, tuple(err["loc"][:-1]))
-                if parent is not None:
+                hint = getattr(parent, "misplaced_keys", {}).get(str(err["loc"][-1])) if parent is not None else None
+                if hint:
+                    message = hint
+                elif parent is not None:
                     close = get_close_matches(str(err["loc"][-1]), known_keys(parent), n=1, cutoff=0.6)
                     message += f"; mungkin maksud Anda `{close[0]}`?" if close else \
                         f"; kolom yang dikenal: {', '.join(known_keys(parent))}"

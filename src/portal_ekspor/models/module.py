@@ -6,7 +6,7 @@ the page title and meta description without extra plumbing.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -16,6 +16,14 @@ Level = Literal["pemula", "menengah", "mahir"]
 
 
 class ModuleMeta(Model):
+    misplaced_keys: ClassVar[dict[str, str]] = {
+        "waktu_baca": "waktu baca dihitung otomatis dari jumlah kata isi modul; hapus kolom ini",
+        "waktu_membaca": "waktu baca dihitung otomatis dari jumlah kata isi modul; hapus kolom ini",
+        "ringkasan": 'ringkasan ditulis di isi modul sebagai kotak `!!! abstract "Ringkasan"` sebelum bagian `##` pertama, '
+                     "bukan di bagian atas",
+    }
+    """Keys staff may reasonably try that belong elsewhere: `portal check` says where."""
+
     title: Text
     description: Text
     level: Level
