@@ -125,7 +125,7 @@ def test_reading_time_is_computed_from_the_words_and_shown():
         assert f"baca ± {module.reading_minutes} menit" in module_info_html(portal, module)
     index = module_index_page(portal).html
     for module in portal.modules:
-        item = re.search(rf"<li><a [^>]*>{re.escape(module.meta.title)}</a>(.*?)</li>", index, re.S)
+        item = re.search(rf"<li[^>]*>\s*<a [^>]*>{re.escape(module.meta.title)}</a>(.*?)</li>", index, re.S)
         assert item and f"baca ± {module.reading_minutes} menit" in item.group(1), module.slug
 
 
