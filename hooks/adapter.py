@@ -28,7 +28,8 @@ from portal_ekspor.site.modules import course_json_ld, module_info_html
 from portal_ekspor.site import frame as frames
 from portal_ekspor.site.placeholders import fill_placeholders
 from portal_ekspor.site.tasklist import label_task_items
-from portal_ekspor.site.sitemap import add_to_sitemap
+from portal_ekspor.site.languages import ENGLISH_HOME, english_frame, switch_links
+from portal_ekspor.site.sitemap import add_alternates_to_sitemap, add_to_sitemap
 from portal_ekspor.site.navigation import navigation, top_links
 from portal_ekspor.site.offline_page import offline_urls
 from portal_ekspor.site.pages import build_site_content
@@ -67,7 +68,9 @@ def on_config(config):
     state.generated = {page.src_uri: page for page in state.content.pages}
     # halaman_ringkas: false renders every page through MkDocs (slower; used to
     # compare with Material's own search, which indexes only MkDocs' pages).
-    state.fast = {p.src_uri: p for p in state.content.pages if settings.halaman_ringkas and frames.is_framed(p)}
+    # English pages are always framed: MkDocs' theme is Indonesian.
+    state.fast = {p.src_uri: p for p in state.content.pages
+                  if (settings.halaman_ringkas or p.lang != "id") and frames.is_framed(p)}
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
     state.roots, state.word_counts = corpus_roots(portal, state.content.profiles)
@@ -168,7 +171,7 @@ def on_page_markdown(markdown, page, config, files):
     if generated is not None:
         page.meta = {"title": generated.title, "description": generated.description}
         _head(page, config, generated.title, generated.description, generated.url,
-              "profile" if generated.kind == "profile" else "website", generated.json_ld)
+              "profile" if generated.kind == "profile" else "website", generated.json_ld, generated.alternate)
         return ""
     module = state.modules.get(page.file.src_uri)
     if module is not None:
@@ -176,14 +179,17 @@ def on_page_markdown(markdown, page, config, files):
               course_json_ld(module, config.site_name))
     else:
         _head(page, config, page.meta.get("title") or page.title or config.site_name,
-              page.meta.get("description") or config.site_description or "", page.url, "website", None)
+              page.meta.get("description") or config.site_description or "", page.url, "website", None,
+              ENGLISH_HOME if page.is_homepage else None)
     _escape_meta(page)
     return markdown
 
 
-def _head(page, config, title, description, url, og_type, json_ld):
+def _head(page, config, title, description, url, og_type, json_ld, alternate=None):
     page.meta["portal_head"] = head_html(site_name=config.site_name, title=title, description=description,
-                                         url=_site_url(config, url), og_type=og_type, json_ld=json_ld)
+                                         url=_site_url(config, url), og_type=og_type, json_ld=json_ld,
+                                         alternate_url=_site_url(config, alternate) if alternate is not None else None)
+    page.meta["portal_alternates"] = switch_links(url, "id", alternate)
 
 
 def _escape_meta(page):
@@ -228,17 +234,32 @@ def _write_fast_pages(config) -> dict:
     for page in state.fast.values():
         head = head_html(site_name=config.site_name, title=page.title, description=page.description,
                          url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
-                         json_ld=page.json_ld)
-        html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
-                                 head=head, body=page.html + _share(config, page), active="alumni/")
+                         json_ld=page.json_ld, lang=page.lang,
+                         alternate_url=_site_url(config, page.alternate) if page.alternate is not None else None)
+        switch = switch_links(page.url, page.lang, page.alternate)
+        if page.lang == "id":
+            html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
+                                     head=head, body=page.html + _share(config, page), active="alumni/",
+                                     alternates=switch)
+        else:
+            html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
+                                     head=head, body=page.html, alternates=switch, **english_frame(page.url))
         if "data-pagefind-body" in page.html:
-            bodies[page.url] = (page.title, inject_roots(page.searchable_html(), state.roots))
+            # Indonesian root forms help Indonesian queries only; English pages have their own index.
+            searchable = page.searchable_html()
+            bodies[page.url] = (page.title, inject_roots(searchable, state.roots) if page.lang == "id" else searchable,
+                                page.lang)
         target = site_dir / page.url / "index.html"
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         target.write_text(html, encoding="utf-8")
     add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()])  # always: it also fixes the gzip stamp
+    if config.site_url:
+        twins = {_site_url(config, p.url): (p.lang, _site_url(config, p.alternate))
+                 for p in state.content.pages if p.alternate is not None}
+        twins[_site_url(config, "")] = ("id", _site_url(config, ENGLISH_HOME))
+        add_alternates_to_sitemap(site_dir, twins)
     return bodies
 
 

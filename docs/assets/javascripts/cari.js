@@ -13,6 +13,9 @@
   // Material gives "/" as the base on the 404 page; "//" would be read as a host.
   var base = new URL(baseText.endsWith("/") ? baseText : baseText + "/", location.href);
   var loading = null;
+  // Pagefind keeps one index per page language; English pages (buyers' pages)
+  // search the English index, without the Indonesian root forms and typo list.
+  var english = (document.documentElement.lang || "").slice(0, 2) === "en";
 
   function registerOffline() {
     // Only once the reader searches: from then on visited pages and fetched
@@ -162,7 +165,7 @@
   /* Words the corpus does not know are corrected first (one-letter typos),
    * then reduced to their roots; Pagefind matches the rest. */
   function prepare(term) {
-    if (!term) return Promise.resolve({ query: term, corrected: null });
+    if (!term || english) return Promise.resolve({ query: term, corrected: null });
     return Promise.all([loadVocabulary(), loadRoots()]).then(function (sets) {
       var changed = false;
       var words = term.toLowerCase().split(/\s+/).filter(Boolean).map(function (w) {
@@ -219,7 +222,14 @@
   var list = document.getElementById("pe-search-results");
   var status = document.getElementById("pe-search-status");
   var facetBox = document.getElementById("pe-search-facets");
-  var kinds = [["", "Semua"], ["Modul", "Modul"], ["Alumni", "Alumni"], ["Glosarium", "Glosarium"], ["Program", "Program"]];
+  var kinds = english ? [] : [["", "Semua"], ["Modul", "Modul"], ["Alumni", "Alumni"], ["Glosarium", "Glosarium"], ["Program", "Program"]];
+  var T = english ? {
+    none: "No results. Try another word or check the spelling.", results: " results", forWord: " for ",
+    typing: "Type to search", searching: "Searching…", offline: "Search is not available yet. Check your connection and try again."
+  } : {
+    none: "Tidak ada hasil. Coba kata lain atau periksa ejaan.", results: " hasil", forWord: " untuk ",
+    typing: "Ketik untuk mencari", searching: "Mencari…", offline: "Pencarian belum tersedia. Periksa koneksi lalu coba lagi."
+  };
   var kind = "";
   var serial = 0;
   var correctedTo = null;
@@ -253,8 +263,8 @@
 
   function render(items, total) {
     list.textContent = "";
-    status.textContent = total === 0 ? "Tidak ada hasil. Coba kata lain atau periksa ejaan." :
-      total + " hasil" + (correctedTo ? " untuk \u201c" + correctedTo + "\u201d" : "");
+    status.textContent = total === 0 ? T.none :
+      total + T.results + (correctedTo ? T.forWord + "\u201c" + correctedTo + "\u201d" : "");
     items.forEach(function (d) {
       var li = document.createElement("li");
       li.className = "md-search-result__item";
@@ -280,8 +290,8 @@
   function run() {
     var term = input.value.trim();
     var mine = ++serial;
-    if (!term) { list.textContent = ""; status.textContent = "Ketik untuk mencari"; return; }
-    status.textContent = "Mencari…";
+    if (!term) { list.textContent = ""; status.textContent = T.typing; return; }
+    status.textContent = T.searching;
     var filters = kind ? { jenis: kind } : {};
     search(term, filters).then(function (res) {
       if (mine !== serial) return null;
@@ -290,12 +300,12 @@
         if (mine === serial) render(data, res.results.length);
       });
     }).catch(function () {
-      status.textContent = "Pencarian belum tersedia. Periksa koneksi lalu coba lagi.";
+      status.textContent = T.offline;
     });
   }
 
   var timer = null;
-  input.addEventListener("focus", function () { load(); loadRoots(); loadVocabulary(); });
+  input.addEventListener("focus", function () { load(); if (!english) { loadRoots(); loadVocabulary(); } });
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
   input.form.addEventListener("submit", function (e) { e.preventDefault(); run(); var first = list.querySelector("a"); if (first) first.focus(); });
   input.form.addEventListener("reset", function () { setTimeout(run, 0); });

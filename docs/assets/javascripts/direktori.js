@@ -10,7 +10,17 @@
   var status = document.getElementById("pe-status");
   var pager = document.querySelector(".pe-pager");
   var original = Array.prototype.slice.call(list.children);
-  var FACETS = ["provinsi", "sektor", "negara", "angkatan", "sertifikasi"];
+  // Facet names, the filter every result must carry and all texts come from the
+  // form, so the Indonesian and the English directory share this script.
+  var FACETS = Array.prototype.map.call(form.querySelectorAll("select"), function (s) { return s.name; });
+  var data = form.dataset;
+  var T = {
+    more: data.textMore || "Tampilkan lebih banyak", filtering: data.textFiltering || "Menyaring…",
+    none: data.textNone || "Tidak ada alumni yang cocok. Kurangi saringan.", count: data.textCount || "# alumni cocok",
+    one: data.textOne || "1 alumni cocok", badge: data.textBadge || "Duta ekspor",
+    error: data.textError || "Saringan belum bisa dimuat. Periksa koneksi, atau jelajahi daftar per provinsi dan sektor di bawah."
+  };
+  var KIND_FILTER = data.kindFilter || "jenis", KIND = data.kind || "Alumni", AMBASSADOR = data.ambassadorFilter || "duta";
   var PAGE = 24;
   var results = [];
   var shown = 0;
@@ -18,7 +28,7 @@
   var more = document.createElement("button");
   more.type = "button";
   more.className = "md-button pe-more";
-  more.textContent = "Tampilkan lebih banyak";
+  more.textContent = T.more;
   more.hidden = true;
   list.after(more);
 
@@ -32,13 +42,13 @@
       select.value = Array.prototype.some.call(select.options, function (o) { return o.value === value; }) ? value : "";
     });
     form.elements.q.value = params.get("q") || "";
-    form.elements.duta.checked = params.get("duta") === "ya";
+    form.elements.duta.checked = params.get("duta") === form.elements.duta.value;
   }
 
   function writeUrl() {
     var params = new URLSearchParams();
     FACETS.forEach(function (name) { if (form.elements[name].value) params.set(name, form.elements[name].value); });
-    if (form.elements.duta.checked) params.set("duta", "ya");
+    if (form.elements.duta.checked) params.set("duta", form.elements.duta.value);
     if (form.elements.q.value.trim()) params.set("q", form.elements.q.value.trim());
     var query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
@@ -46,12 +56,13 @@
   }
 
   function filters() {
-    var out = { jenis: "Alumni" };
+    var out = {};
+    out[KIND_FILTER] = KIND;
     FACETS.forEach(function (name) {
       var select = form.elements[name];
       if (select.value) out[name] = select.options[select.selectedIndex].dataset.label;
     });
-    if (form.elements.duta.checked) out.duta = "ya";
+    if (form.elements.duta.checked) out[AMBASSADOR] = form.elements.duta.value;
     return out;
   }
 
@@ -73,7 +84,7 @@
     li.appendChild(text("p", "pe-card__meta", (d.meta.sektor || "") + " · " + (d.meta.wilayah || "")));
     li.appendChild(text("p", "pe-card__products", d.meta.produk || ""));
     if (d.meta.negara) li.appendChild(text("p", "pe-card__countries", d.meta.negara));
-    if (d.meta.duta) li.appendChild(text("p", "pe-badge", "Duta ekspor"));
+    if (d.meta.duta) li.appendChild(text("p", "pe-badge", T.badge));
     return li;
   }
 
@@ -97,17 +108,17 @@
       status.textContent = "";
       return;
     }
-    status.textContent = "Menyaring…";
+    status.textContent = T.filtering;
     window.PortalCari.search(form.elements.q.value.trim(), filters()).then(function (res) {
       if (mine !== serial) return;
       results = res.results;
       shown = 0;
       list.textContent = "";
       if (pager) pager.hidden = true;
-      status.textContent = results.length === 0 ? "Tidak ada alumni yang cocok. Kurangi saringan." : results.length + " alumni cocok";
+      status.textContent = results.length === 0 ? T.none : results.length === 1 ? T.one : T.count.replace("#", results.length);
       return showMore(mine);
     }).catch(function () {
-      status.textContent = "Saringan belum bisa dimuat. Periksa koneksi, atau jelajahi daftar per provinsi dan sektor di bawah.";
+      status.textContent = T.error;
     });
   }
 

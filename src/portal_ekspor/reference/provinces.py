@@ -80,3 +80,28 @@ def suggest_province(text: str) -> str | None:
         return lowered[key]
     match = get_close_matches(key, list(lowered), n=1, cutoff=0.75)
     return lowered[match[0]] if match else None
+
+
+PROVINCES_EN: dict[str, str] = {
+    "Aceh": "Aceh", "Sumatera Utara": "North Sumatra", "Sumatera Barat": "West Sumatra", "Riau": "Riau",
+    "Jambi": "Jambi", "Sumatera Selatan": "South Sumatra", "Bengkulu": "Bengkulu", "Lampung": "Lampung",
+    "Kepulauan Bangka Belitung": "Bangka Belitung Islands", "Kepulauan Riau": "Riau Islands", "DKI Jakarta": "Jakarta",
+    "Jawa Barat": "West Java", "Jawa Tengah": "Central Java", "DI Yogyakarta": "Special Region of Yogyakarta",
+    "Jawa Timur": "East Java", "Banten": "Banten", "Bali": "Bali", "Nusa Tenggara Barat": "West Nusa Tenggara",
+    "Nusa Tenggara Timur": "East Nusa Tenggara", "Kalimantan Barat": "West Kalimantan",
+    "Kalimantan Tengah": "Central Kalimantan", "Kalimantan Selatan": "South Kalimantan",
+    "Kalimantan Timur": "East Kalimantan", "Kalimantan Utara": "North Kalimantan", "Sulawesi Utara": "North Sulawesi",
+    "Sulawesi Tengah": "Central Sulawesi", "Sulawesi Selatan": "South Sulawesi", "Sulawesi Tenggara": "Southeast Sulawesi",
+    "Gorontalo": "Gorontalo", "Sulawesi Barat": "West Sulawesi", "Maluku": "Maluku", "Maluku Utara": "North Maluku",
+    "Papua": "Papua", "Papua Barat": "West Papua", "Papua Selatan": "South Papua", "Papua Tengah": "Central Papua",
+    "Papua Pegunungan": "Highland Papua", "Papua Barat Daya": "Southwest Papua",
+}
+"""English names of the provinces, as Indonesia's own English-language publications write them."""
+
+
+def regency_en(name: str) -> str:
+    """``Kota Padang`` -> ``Padang City``, ``Kabupaten Agam`` -> ``Agam Regency``; other text unchanged."""
+    for prefix, suffix in (("Kota ", "City"), ("Kabupaten ", "Regency"), ("Kab. ", "Regency")):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return f"{name[len(prefix):]} {suffix}"
+    return name

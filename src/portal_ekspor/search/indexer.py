@@ -34,6 +34,10 @@ LISTING_ROOT = "alumni"
 listing pages below them carry no search body, so Pagefind need not read them."""
 
 
+ENGLISH_ROOT = "en"
+"""Likewise under en/exporters/: profiles are searchable, listings are not."""
+
+
 def index_site(site_dir: Path, bodies: dict[str, tuple[str, str]] | None = None) -> None:
     """Index ``site_dir`` into ``site_dir/cari``.
 
@@ -45,11 +49,12 @@ def index_site(site_dir: Path, bodies: dict[str, tuple[str, str]] | None = None)
     bodies = bodies or {}
     with tempfile.TemporaryDirectory(prefix=".pe-cari-", dir=site_dir.parent) as tmp:
         source = Path(tmp)
-        for url, (title, body) in bodies.items():
+        for url, (title, body, *lang) in bodies.items():
             target = source / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-                              f"</head><body>{body}</body></html>", encoding="utf-8")
+            # Pagefind keeps one index per <html lang>: English pages search in English.
+            target.write_text(f'<!doctype html><html lang="{lang[0] if lang else "id"}"><head><meta charset="utf-8">'
+                              f"<title>{html.escape(title)}</title></head><body>{body}</body></html>", encoding="utf-8")
         for path in _searchable_files(site_dir):
             rel = path.relative_to(site_dir)
             if rel.parent.as_posix() + "/" in bodies:
@@ -58,7 +63,7 @@ def index_site(site_dir: Path, bodies: dict[str, tuple[str, str]] | None = None)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
         cmd = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(site_dir / OUTPUT_SUBDIR),
-               "--force-language", "id", "--silent"]
+               "--silent"]
         done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise IndexError_(f"Pagefind gagal membuat indeks pencarian:\n{done.stdout}{done.stderr}")
@@ -71,6 +76,8 @@ def _searchable_files(site_dir: Path):
         if parts[0] in (OUTPUT_SUBDIR, "assets"):
             continue
         if parts[0] == LISTING_ROOT and len(parts) > 3:
+            continue
+        if parts[0] == ENGLISH_ROOT and len(parts) > 4:
             continue
         yield path
 

@@ -54,6 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         "search.result.more.other": "# lagi di halaman ini",
         "search.result.term.missing": "Tidak ada",
         "select.version": "Pilih versi",
+        "select.language": "Pilih bahasa / Language",
     },
     "en": {
         "header": "Header",
@@ -82,6 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
         "search.result.more.other": "# more on this page",
         "search.result.term.missing": "Missing",
         "select.version": "Select version",
+        "select.language": "Language / Pilih bahasa",
     },
 }
 """Frame texts per language. Material's own strings (the ``__config``
@@ -140,6 +142,8 @@ class Theme:
 
 def is_framed(page) -> bool:
     """Pages outside the navigation: profiles, listings and the directory's later pages."""
+    if getattr(page, "lang", "id") != "id":
+        return True  # every English page: MkDocs' theme is Indonesian
     return page.kind in ("profile", "listing") or (page.kind == "directory" and page.src_uri != "alumni/index.md")
 
 
@@ -169,7 +173,7 @@ def sprite(icons: dict[str, str]) -> str:
 def frame_icons(theme_icon_logo: str) -> tuple[str, ...]:
     """Names of the icons the frame draws, for the adapter to read from the theme."""
     return tuple(sorted({theme_icon_logo, "material/menu", "material/magnify", "material/arrow-left",
-                         "material/close", "material/arrow-up"}))
+                         "material/close", "material/arrow-up", "material/translate"}))
 
 
 def base_url(url: str) -> str:
@@ -180,11 +184,14 @@ def base_url(url: str) -> str:
 
 def frame_page(theme: Theme, *, url: str, title: str, description: str, head: str, body: str,
                lang: str = "id", labels: dict[str, str] | None = None, nav: tuple[NavLink, ...] | None = None,
-               active: str | None = None) -> str:
+               active: str | None = None, alternates: list[dict] | None = None, copyright: str | None = None) -> str:
     """The complete HTML document for one generated page.
 
     ``head`` and ``body`` are HTML this package rendered and escaped;
     ``title`` and ``description`` are plain text and escaped here.
+    ``alternates`` are the header's language switch links ({lang, name, href,
+    current}, see site/languages.py); ``copyright`` replaces the site's
+    footer text (written in the site's language) on pages in another language.
     """
     labels = labels or LABELS[lang]
     base = base_url(url)
@@ -202,6 +209,7 @@ def frame_page(theme: Theme, *, url: str, title: str, description: str, head: st
         head=Markup(head), body=Markup(body), lang=lang, t=labels, nav=nav if nav is not None else theme.nav,
         active=active, canonical=(theme.site_url.rstrip("/") + "/" + url) if theme.site_url else None,
         config_json=Markup(_script_json(config)), sprite=rel(SPRITE, url), icon=icon_id,
+        alternates=alternates or [], copyright=copyright if copyright is not None else theme.copyright,
     )
 
 

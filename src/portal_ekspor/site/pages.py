@@ -18,6 +18,7 @@ from ..repository import Portal
 from ..text import slugify
 from . import statistics
 from .render import render
+from .trade_terms import trade_terms
 from .views import FACETS, build_listings
 
 PAGE_SIZE = 24
@@ -36,6 +37,9 @@ class GeneratedPage:
     search_html: str = ""
     """Hidden filters and result fields for the search index only; placed
     inside the page's search body when it is indexed, not in the page."""
+    lang: str = "id"
+    alternate: str | None = None
+    """URL of the same page in the other language (Indonesian <-> English), if it has one."""
 
     def searchable_html(self) -> str:
         """The HTML the search indexer reads: the page with its search-only fields."""
@@ -60,7 +64,9 @@ def profile_pages(profiles: list[PublicProfile]) -> list[GeneratedPage]:
         description = f"{p.name}, {p.sector_label.lower()} dari {p.regency}, {p.province}: {products}."
         if countries:
             description = description[:-1] + f"; ekspor ke {countries}."
-        page = _page(f"alumni/{p.slug}.md", p.name, description, "profile", "profile.html", p=p)
+        page = _page(f"alumni/{p.slug}.md", p.name, description, "profile", "profile.html", p=p,
+                     terms=trade_terms(p), checked=fmt_date(p.last_checked) if p.last_checked else None,
+                     valid_until={c.key: fmt_date(c.valid_until) for c in p.certificates if c.valid_until})
         page.search_html = render("profile_search.html", p=p)
         page.json_ld = {
             "@context": "https://schema.org",
@@ -224,8 +230,14 @@ def build_site_content(portal: Portal) -> SiteContent:
         glossary_page(portal),
         *program_pages(portal, profiles),
     ]
+    from .english_pages import english_pages  # builds on _page; imported late to avoid a cycle
     from .modules import module_index_page  # modules builds on _page; imported late to avoid a cycle
 
+    english = english_pages(profiles, listings)
+    twins = {page.alternate: page.url for page in english if page.alternate is not None}
+    for page in pages:
+        page.alternate = twins.get(page.url)
+    pages.extend(english)
     if not (portal.root / "docs" / "modul" / "index.md").exists():
         pages.append(module_index_page(portal))
     from .offline_page import offline_page

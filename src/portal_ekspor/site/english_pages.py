@@ -1,0 +1,96 @@
+"""English pages for buyers: profiles, directory, listings and the landing page.
+
+Each page is a :class:`GeneratedPage` with ``lang="en"`` and, where one
+exists, the URL of its Indonesian twin in ``alternate`` (and the twin points
+back), so the frame can write ``hreflang`` links and the language switch
+without any lookup per page. The work per page is the same as for its
+Indonesian twin: one template render over data already grouped once.
+"""
+
+from __future__ import annotations
+
+from ..formatting import number
+from ..privacy import PublicProfile
+from .english import DIRECTORY, FACETS_EN, LOCALE, ROOT, EnglishProfile, english_listings, profile_url
+from .pages import GeneratedPage, _page, _paged, _url_of
+from .render import render
+
+
+def _en(page: GeneratedPage, alternate: str | None) -> GeneratedPage:
+    page.lang = "en"
+    page.alternate = alternate
+    return page
+
+
+def english_profile_pages(views: list[EnglishProfile]) -> list[GeneratedPage]:
+    pages = []
+    for e in views:
+        page = _page(f"{DIRECTORY}{e.slug}.md", e.name, e.description, "profile", "en/profile.html", e=e)
+        page.json_ld = e.json_ld()
+        page.search_html = render("en/profile_search.html", e=e)
+        pages.append(_en(page, e.indonesian_url))
+    return pages
+
+
+def english_directory_pages(views: list[EnglishProfile], listings_en, profiles: list[PublicProfile]) -> list[GeneratedPage]:
+    countries = {d.country.code for p in profiles for d in p.destinations}
+    provinces = {p.province for p in profiles}
+    summary = (f"{number(len(profiles), LOCALE)} exporters from {number(len(provinces), LOCALE)} Indonesian provinces "
+               f"export to {number(len(countries), LOCALE)} countries.")
+    facet_options = [{"facet": f, "listings": listings_en[f.key]} for f in FACETS_EN]
+    url_of = _url_of(DIRECTORY, DIRECTORY + "page/{n}/")
+    id_url_of = _url_of("alumni/", "alumni/daftar/{n}/")
+    pages = []
+    for src, n, total, chunk in _paged(views, f"{DIRECTORY}index.md", DIRECTORY + "page/{n}.md"):
+        title = "Indonesian exporters" if n == 1 else f"Indonesian exporters — page {n}"
+        page = _page(src, title, summary, "directory", "en/directory.html", summary=summary,
+                     facet_options=facet_options, profiles=chunk, page_number=n, page_count=total, url_of=url_of)
+        pages.append(_en(page, id_url_of(n)))
+    return pages
+
+
+def english_listing_pages(listings_en, views_by_slug: dict[str, EnglishProfile]) -> list[GeneratedPage]:
+    pages = []
+    for facet in FACETS_EN:
+        group = listings_en[facet.key]
+        index = _page(f"{facet.url}index.md", f"Exporters by {facet.label.lower()}",
+                      f"Indonesian exporters by {facet.label.lower()}.", "listing", "en/facet_index.html",
+                      facet=facet, listings=group)
+        pages.append(_en(index, f"alumni/{facet.source.key}/"))
+        for listing in group:
+            base_src = listing.url[:-1]
+            url_of = _url_of(listing.url, base_src + "/{n}/")
+            id_url_of = _url_of(listing.indonesian_url, listing.indonesian_url + "{n}/")
+            views = [views_by_slug[p.slug] for p in listing.profiles]
+            summary = listing.summary  # once per listing, not per page of it
+            for src, n, total, chunk in _paged(views, f"{base_src}/index.md", base_src + "/{n}.md"):
+                title = listing.title if n == 1 else f"{listing.title} — page {n}"
+                page = _page(src, f"Exporters: {title}", summary, "listing", "en/listing.html", title=title,
+                             summary=summary, facet=facet, profiles=chunk, page_number=n, page_count=total, url_of=url_of)
+                pages.append(_en(page, id_url_of(n)))
+    return pages
+
+
+def english_landing_page(profiles: list[PublicProfile], listings_en) -> GeneratedPage:
+    countries = listings_en["country"]
+    summary = (f"{number(len(profiles), LOCALE)} exporters from "
+               f"{number(len({p.province for p in profiles}), LOCALE)} Indonesian provinces, shipping to "
+               f"{number(len(countries), LOCALE)} countries: processed food, coffee, spices, crafts, furniture, textiles and more.")
+    page = _page(f"{ROOT}index.md", "Find Indonesian exporters", summary, "landing", "en/landing.html",
+                 summary=summary, count=number(len(profiles), LOCALE), top_countries=countries[:12],
+                 country_count=number(len(countries), LOCALE), sectors=listings_en["sector"])
+    return _en(page, "")
+
+
+def english_pages(profiles: list[PublicProfile], listings) -> list[GeneratedPage]:
+    views = [EnglishProfile(p) for p in profiles]
+    listings_en = english_listings(listings)
+    return [
+        *english_profile_pages(views),
+        *english_directory_pages(views, listings_en, profiles),
+        *english_listing_pages(listings_en, {e.slug: e for e in views}),
+        english_landing_page(profiles, listings_en),
+    ]
+
+
+__all__ = ["english_pages", "profile_url"]
