@@ -26,6 +26,7 @@ from portal_ekspor.site.head import head_html
 from portal_ekspor.site.learning import module_tools_html, share_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
 from portal_ekspor.site import frame as frames
+from portal_ekspor.site.flags import published_files as flag_files
 from portal_ekspor.site.placeholders import fill_placeholders
 from portal_ekspor.site.tasklist import label_task_items
 from portal_ekspor.site.languages import ENGLISH_HOME, english_frame, switch_links
@@ -140,6 +141,8 @@ def on_files(files: Files, config):
     for profile in state.content.profiles:
         if profile.photo:
             files.append(File.generated(config, f"alumni/{profile.photo}", abs_src_path=str(photos / profile.photo)))
+    for name, path in flag_files(state.content.profiles).items():
+        files.append(File.generated(config, name, abs_src_path=str(path)))
     for name, text in open_data_files(state.content.profiles, config.site_url or "").items():
         files.append(File.generated(config, name, content=text))
     return files

@@ -35,6 +35,7 @@ def test_two_facets_give_exactly_the_expected_alumni_and_survive_reload(page, si
     expected = sorted(p.name for p in profiles if p.province_slug == province and p.sector == sector)
     assert 1 < len(expected) < len(profiles)
     page.goto(site_url + "alumni/", wait_until="networkidle")
+    page.locator("#pe-filter-toggle").click()
     page.select_option("#pe-f-provinsi", province)
     page.select_option("#pe-f-sektor", sector)
     page.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(expected)}")

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import pytest
 
+from portal_ekspor.privacy import public_profiles
+from portal_ekspor.repository import load_valid_portal
 from tools.page_types import PAGE_TYPES, VIEWPORTS
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def profiles(built_site):
+    return public_profiles(load_valid_portal(built_site.parent))
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -137,3 +144,62 @@ def test_search_box_has_one_clear_button(phone, site_url):
     assert clear.count() == 1 and clear.is_visible()
     clear.click()
     assert phone.locator("#pe-search-input").input_value() == ""
+
+
+def _first_result_top(page) -> float:
+    page.wait_for_selector("#pe-results .pe-card")
+    return page.locator("#pe-results .pe-card").first.bounding_box()["y"]
+
+
+@pytest.mark.parametrize("query", ["", "?negara=jp"])
+def test_first_directory_result_within_one_and_a_half_phone_screens(phone, site_url, query):
+    phone.goto(site_url + "alumni/" + query, wait_until="networkidle")
+    if query:
+        phone.wait_for_function("document.getElementById('daftar').textContent.includes('tujuan')")
+    assert _first_result_top(phone) < 1.5 * VIEWPORTS["ponsel"]["height"]
+
+
+def test_filtered_heading_names_the_filter_and_the_count(phone, site_url, profiles):
+    expected = [p for p in profiles if any(d.country.code == "JP" for d in p.destinations)]
+    assert 1 < len(expected) < len(profiles)
+    phone.goto(site_url + "alumni/?negara=jp", wait_until="networkidle")
+    phone.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(expected)}")
+    assert phone.locator("#daftar").inner_text() == f"{len(expected)} alumni · tujuan Jepang"
+    assert phone.get_by_role("button", name="Saring (1)").is_visible()
+    assert phone.locator("#pe-filter").is_hidden(), "results first: the filters stay folded"
+    assert phone.locator(".pe-pager").is_hidden() and phone.locator(".pe-more").is_hidden()
+    phone.get_by_role("link", name="Hapus saringan").click()
+    phone.wait_for_function(f"document.getElementById('daftar').textContent === '{len(profiles)} alumni'")
+    assert "?" not in phone.url
+    assert phone.get_by_role("button", name="Saring", exact=True).is_visible()
+
+
+def test_saring_opens_the_filters_and_counts_what_is_active(phone, site_url, profiles):
+    phone.goto(site_url + "alumni/", wait_until="networkidle")
+    toggle = phone.locator("#pe-filter-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false" and phone.locator("#pe-filter").is_hidden()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and phone.locator("#pe-filter").is_visible()
+    phone.select_option("#pe-f-negara", "jp")
+    phone.check("#pe-f-duta")
+    expected = [p for p in profiles if p.ambassador and any(d.country.code == "JP" for d in p.destinations)]
+    phone.wait_for_function(f"document.getElementById('daftar').textContent === "
+                            f"'{len(expected)} alumni · tujuan Jepang · duta ekspor'")
+    phone.get_by_role("button", name="Lihat hasil").click()
+    assert phone.locator("#pe-filter").is_hidden()
+    assert phone.get_by_role("button", name="Saring (2)").is_visible()
+    assert _first_result_top(phone) < 1.5 * VIEWPORTS["ponsel"]["height"]
+
+
+def test_flags_are_self_hosted_images_not_emoji(desktop, site_url):
+    for path in ("alumni/", "alumni/rendang-uni-sari/", "alumni/negara/"):
+        desktop.goto(site_url + path, wait_until="networkidle")
+        flags = desktop.locator("img.pe-flag")
+        assert flags.count() > 0
+        sources = set(flags.evaluate_all("imgs => imgs.map(i => i.src)"))
+        for src in sources:
+            assert src.startswith(site_url + "assets/bendera/")
+            response = desktop.context.request.get(src)
+            assert response.ok and response.body().startswith(b"<svg")
+        text = desktop.locator("main").inner_text()
+        assert not any(0x1F1E6 <= ord(ch) <= 0x1F1FF for ch in text), "regional-indicator emoji flags"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build, copy_project
-from portal_ekspor.reference.countries import country_name, flag_emoji
+from portal_ekspor.reference.countries import country_name
 from portal_ekspor.repository import load_portal
 from site_scan import found, leaks, read_site, secret_words
 
@@ -21,6 +21,11 @@ pytestmark = pytest.mark.slow
 
 # Every free-text field carries a word that occurs nowhere else, chosen so that
 # Indonesian stemming (Pagefind's and ours) leaves it whole.
+def flag_ref(code: str) -> str:
+    """How a page refers to a country's flag: its self-hosted SVG (emoji are never used)."""
+    return f"bendera/{code.lower()}.svg"
+
+
 HIDDEN_RECORD = """\
 persetujuan:
   profil_publik: false
@@ -65,8 +70,8 @@ HIDDEN_SLUG = "usaha-zqxnamausaha"
 GATED_WORDS = ["zqxnamausaha", "zqxkabupaten", "zqxproduk", "zqxproduct", "zqxsertifikat", "zqxsurel", "zqxdomain",
                "zqxsitus", "zqxcerita", "zqxtold"]
 GATED_TEXT = [f"alumni/{HIDDEN_SLUG}/", f"en/exporters/{HIDDEN_SLUG}/", "zqxsurel@zqxdomain.example", "811-7391-4826",
-              "6281173914826", country_name("IS"), country_name("IS", "en"), flag_emoji("IS"), country_name("GL"),
-              flag_emoji("GL")]
+              "6281173914826", country_name("IS"), country_name("IS", "en"), flag_ref("IS"), country_name("GL"),
+              flag_ref("GL")]
 # Never published, consent or not: the evidence of consent is an internal record.
 ALWAYS_PRIVATE = ["zqxbukti"]
 # Shown in the search index of a consented profile (its body is what Pagefind reads).
@@ -105,7 +110,7 @@ kontak:
 """
 PARTLY_SLUG = "keripik-zqxseparuh"
 PARTLY_PRIVATE = ["zqxkontak", "tersembunyi@", "9357-4242", "6281193574242", "81193574242", country_name("GL"),
-                  flag_emoji("GL")]
+                  flag_ref("GL")]
 
 
 def consented(text: str) -> str:
@@ -141,7 +146,7 @@ def consented_build(tmp_path_factory):
 def test_positive_control_finds_every_secret_of_a_consented_record(consented_build):
     files = consented_build
     # A first export shows no flag.
-    shown = [w for w in GATED_WORDS + GATED_TEXT + PARTLY_PRIVATE if w != flag_emoji("GL")]
+    shown = [w for w in GATED_WORDS + GATED_TEXT + PARTLY_PRIVATE if w != flag_ref("GL")]
     missing = [s for s in shown if not found(files, s)]
     assert missing == [], "the scan must see every value once it is consented"
     not_indexed = [w for w in SEARCHABLE_WORDS + ["zqxseparuh"] if not in_search_index(files, w)]
@@ -177,6 +182,8 @@ def test_no_page_of_an_unconsented_record_and_no_private_section(hidden_build):
     project, _, files = hidden_build
     paths = {f.path for f in files}
     assert not any(p.startswith((f"alumni/{HIDDEN_SLUG}/", f"en/exporters/{HIDDEN_SLUG}/")) for p in paths)
+    assert "assets/bendera/jp.svg" in paths, "flags of published destinations are published"
+    assert not {"assets/bendera/is.svg", "assets/bendera/gl.svg"} & paths, "flags only for consented destinations"
     assert f"alumni/{PARTLY_SLUG}/index.html" in paths and f"en/exporters/{PARTLY_SLUG}/index.html" in paths
     english = (project / "site" / "en" / "exporters" / PARTLY_SLUG / "index.html").read_text(encoding="utf-8")
     assert "First export" not in english and "zqxterbuka.example" in english

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .models.alumni import Alumnus
 from .reference.catalogues import CERTIFICATIONS, DUTA_TOPICS, LEGAL_FORMS, SECTORS
-from .reference.countries import country_name, flag_emoji
+from .reference.countries import country_name
 from .reference.hs import hs_chapter_name
 from .reference.provinces import PROVINCE_SLUGS
 from .repository import AlumnusRecord, CohortRef, Portal
@@ -26,12 +26,11 @@ from .sanitize import markdown_to_safe_html, plain_text
 class Country:
     code: str
     name: str
-    flag: str
     name_en: str = ""
 
     @classmethod
     def of(cls, code: str) -> "Country":
-        return cls(code, country_name(code), flag_emoji(code), country_name(code, "en"))
+        return cls(code, country_name(code), country_name(code, "en"))
 
 
 @dataclass(frozen=True)

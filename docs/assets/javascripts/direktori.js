@@ -1,5 +1,8 @@
 /* Directory filters: facets and text in the URL (shareable over WhatsApp),
  * answered by Pagefind's filter index so a phone never downloads all alumni.
+ * Phone first where the page offers it: the results lead, the filters wait
+ * behind "Saring" (which counts the active ones), and the heading names what
+ * is shown ("7 alumni · tujuan Jepang").
  * Without JavaScript the paginated list and the listing pages still work.
  */
 (function () {
@@ -9,6 +12,13 @@
   if (!form || !list || !window.PortalCari) return;
   var status = document.getElementById("pe-status");
   var pager = document.querySelector(".pe-pager");
+  var heading = document.getElementById("daftar");
+  var toggle = document.getElementById("pe-filter-toggle");
+  var count = document.getElementById("pe-filter-count");
+  var resetLink = document.getElementById("pe-filter-reset");
+  var done = document.getElementById("pe-filter-done");
+  var flags = list.getAttribute("data-flags") || "";
+  var allHeading = heading ? heading.textContent : "";
   var original = Array.prototype.slice.call(list.children);
   // Facet names, the filter every result must carry and all texts come from the
   // form, so the Indonesian and the English directory share this script.
@@ -18,6 +28,7 @@
     more: data.textMore || "Tampilkan lebih banyak", filtering: data.textFiltering || "Menyaring…",
     none: data.textNone || "Tidak ada alumni yang cocok. Kurangi saringan.", count: data.textCount || "# alumni cocok",
     one: data.textOne || "1 alumni cocok", badge: data.textBadge || "Duta ekspor",
+    unit: data.textUnit || "alumni", ambassador: data.textAmbassador || "duta ekspor",
     error: data.textError || "Saringan belum bisa dimuat. Periksa koneksi, atau jelajahi daftar per provinsi dan sektor di bawah."
   };
   var KIND_FILTER = data.kindFilter || "jenis", KIND = data.kind || "Alumni", AMBASSADOR = data.ambassadorFilter || "duta";
@@ -32,7 +43,61 @@
   more.hidden = true;
   list.after(more);
 
-  form.hidden = false;
+  if (!toggle) form.hidden = false;
+
+  function setOpen(open) {
+    form.hidden = !open;
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  function active() {
+    var names = [];
+    FACETS.forEach(function (name) {
+      var select = form.elements[name];
+      if (!select.value) return;
+      var phrase = select.getAttribute("data-phrase");
+      names.push((phrase ? phrase + " " : "") + select.options[select.selectedIndex].dataset.label);
+    });
+    if (form.elements.duta.checked) names.push(T.ambassador);
+    var q = form.elements.q.value.trim();
+    if (q) names.push("\u201c" + q + "\u201d");
+    return names;
+  }
+
+  function describe(found) {
+    if (!toggle) return;
+    var names = active();
+    count.textContent = names.length ? " (" + names.length + ")" : "";
+    resetLink.hidden = names.length === 0;
+    if (heading) {
+      heading.textContent = names.length
+        ? [found.toLocaleString(document.documentElement.lang || "id") + " " + T.unit].concat(names).join(" \u00b7 ")
+        : allHeading;
+    }
+  }
+
+  function countries(names, codes) {
+    var p = text("p", "pe-card__countries", "");
+    names = names.split(", ");
+    codes = (codes || "").split(",");
+    names.forEach(function (name, i) {
+      var span = text("span", "pe-country", "");
+      if (flags && codes.length === names.length && /^[a-z]{2}$/.test(codes[i])) {
+        var img = document.createElement("img");
+        img.className = "pe-flag";
+        img.src = flags + codes[i] + ".svg";
+        img.alt = "";
+        img.width = 20;
+        img.height = 15;
+        span.appendChild(img);
+        span.appendChild(document.createTextNode("\u00a0"));
+      }
+      span.appendChild(document.createTextNode(name));
+      p.appendChild(span);
+      if (i < names.length - 1) p.appendChild(document.createTextNode(", "));
+    });
+    return p;
+  }
 
   function readUrl() {
     var params = new URLSearchParams(location.search);
@@ -83,7 +148,7 @@
     li.appendChild(h);
     li.appendChild(text("p", "pe-card__meta", (d.meta.sektor || "") + " · " + (d.meta.wilayah || "")));
     li.appendChild(text("p", "pe-card__products", d.meta.produk || ""));
-    if (d.meta.negara) li.appendChild(text("p", "pe-card__countries", d.meta.negara));
+    if (d.meta.negara) li.appendChild(countries(d.meta.negara, d.meta.bendera));
     if (d.meta.duta) li.appendChild(text("p", "pe-badge", T.badge));
     return li;
   }
@@ -106,6 +171,7 @@
       if (pager) pager.hidden = false;
       more.hidden = true;
       status.textContent = "";
+      describe(0);
       return;
     }
     status.textContent = T.filtering;
@@ -115,7 +181,12 @@
       shown = 0;
       list.textContent = "";
       if (pager) pager.hidden = true;
-      status.textContent = results.length === 0 ? T.none : results.length === 1 ? T.one : T.count.replace("#", results.length);
+      if (toggle) {
+        status.textContent = results.length === 0 ? T.none : "";  // the heading says how many
+      } else {
+        status.textContent = results.length === 0 ? T.none : results.length === 1 ? T.one : T.count.replace("#", results.length);
+      }
+      describe(results.length);
       return showMore(mine);
     }).catch(function () {
       status.textContent = T.error;
@@ -125,7 +196,23 @@
   var timer = null;
   form.addEventListener("change", run);
   form.elements.q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 200); });
-  form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); run(); if (toggle) setOpen(false); });
+  form.addEventListener("reset", function () { setTimeout(run, 0); });
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      setOpen(form.hidden);
+      if (!form.hidden) form.elements.q.focus();
+    });
+    done.addEventListener("click", function () {
+      setOpen(false);
+      if (heading) heading.scrollIntoView({ block: "start" });
+      toggle.focus();
+    });
+    resetLink.addEventListener("click", function (e) {
+      e.preventDefault();
+      form.reset();
+    });
+  }
   more.addEventListener("click", function () { showMore(serial); });
   readUrl();
   if (location.search) run();

@@ -27,11 +27,6 @@ def country_name(code: str, locale: str = "id") -> str:
     return names.get(code, code)
 
 
-def flag_emoji(code: str) -> str:
-    """Regional-indicator pair; rendered as a flag by the reader's own fonts."""
-    return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in code.upper())
-
-
 def suggest_country(text: str) -> str | None:
     """Map a name or a lowercase code to the code staff probably meant."""
     from difflib import get_close_matches

@@ -136,8 +136,8 @@ class EnglishProfile:
 
     @cached_property
     def destinations(self) -> tuple[tuple[str, str, str, int | None], ...]:
-        """(code, English name, flag, since) per export market."""
-        return tuple((d.country.code, d.country.name_en or country_name(d.country.code, LOCALE), d.country.flag, d.since)
+        """(code, English name, flag file code, since) per export market (flags are SVG files, see site/flags.py)."""
+        return tuple((d.country.code, d.country.name_en or country_name(d.country.code, LOCALE), d.country.code.lower(), d.since)
                      for d in self.p.destinations)
 
     @cached_property

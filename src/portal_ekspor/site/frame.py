@@ -28,7 +28,11 @@ SPRITE = "assets/ikon.svg"
 
 LABELS: dict[str, dict[str, str]] = {
     "id": {
-        "header": "Header",
+        "header": "Kepala halaman",
+        "footer.links": "Tentang portal",
+        "footer.about": "Tentang portal",
+        "footer.data": "Data terbuka",
+        "footer.staff": "Panduan staf",
         "nav": "Navigasi",
         "toc": "Daftar isi",
         "top": "Kembali ke atas",
@@ -58,6 +62,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "header": "Header",
+        "footer.links": "About the portal",
+        "footer.about": "About the portal",
+        "footer.data": "Open data",
+        "footer.staff": "Staff guide (Indonesian)",
         "nav": "Navigation",
         "toc": "Table of contents",
         "top": "Back to top",

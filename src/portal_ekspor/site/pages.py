@@ -23,6 +23,10 @@ from .views import FACETS, build_listings
 
 PAGE_SIZE = 24
 
+FILTER_PHRASES = {"provinsi": "provinsi", "sektor": "sektor", "negara": "tujuan", "angkatan": "angkatan",
+                  "sertifikasi": "sertifikasi"}
+"""How the directory heading names an active filter: "7 alumni · tujuan Jepang"."""
+
 
 @dataclass
 class GeneratedPage:
@@ -110,7 +114,8 @@ def directory_pages(profiles: list[PublicProfile], listings) -> list[GeneratedPa
     for src, n, total, chunk in _paged(profiles, "alumni/index.md", "alumni/daftar/{n}.md"):
         title = "Direktori alumni" if n == 1 else f"Direktori alumni — halaman {n}"
         pages.append(_page(src, title, summary, "directory", "directory.html", summary=summary,
-                           facet_options=facet_options, profiles=chunk, page_number=n, page_count=total, url_of=url_of))
+                           facet_options=facet_options, phrases=FILTER_PHRASES, total=len(profiles), profiles=chunk,
+                           page_number=n, page_count=total, url_of=url_of))
     return pages
 
 

@@ -11,8 +11,8 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .. import formatting
-from ..reference.countries import flag_emoji
 from .charts import bar_chart
+from .flags import flag_img
 
 
 def rel(target: str, base: str) -> str:
@@ -53,7 +53,7 @@ def environment() -> Environment:
         rel=rel,
         number=formatting.number,
         chart=bar_chart,
-        flag=flag_emoji,
+        flag=flag_img,
     )
     return env
 
