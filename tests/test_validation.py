@@ -167,10 +167,12 @@ def test_glossary_related_terms_must_exist(project):
 def test_every_hand_written_page_gets_a_menu_entry(project):
     from portal_ekspor.site.navigation import navigation
 
-    (project / "docs" / "tentang.md").write_text("# Tentang\n\nIsi.\n")
+    (project / "docs" / "jadwal-pelatihan.md").write_text("# Jadwal\n\nIsi.\n")
     portal, _ = load_portal(project)
     flat = repr(navigation(portal))
-    assert "tentang.md" in flat and "Lainnya" in flat
+    assert "jadwal-pelatihan.md" in flat and "Lainnya" in flat
+    assert "tentang.md" in flat
+    assert "panduan-staf" not in flat, "the staff guide is linked from the footer, not the participants' menu"
     for module in portal.modules:
         assert module.docs_path in flat
 
