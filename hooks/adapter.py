@@ -8,6 +8,7 @@ autoescape off). All decisions live in the core package.
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -21,7 +22,8 @@ from portal_ekspor.open_data import open_data_files
 from portal_ekspor.repository import load_portal
 from portal_ekspor.settings import SettingsError, settings_from_extra
 from portal_ekspor.search.corpus import corpus_roots
-from portal_ekspor.search.indexer import IndexError_, index_site, inject_roots, write_roots
+from portal_ekspor.search.indexer import IndexError_, build_index, write_query_files
+from portal_ekspor.search.records import is_searchable, search_record
 from portal_ekspor.site.head import head_html
 from portal_ekspor.site.learning import module_tools_html, share_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
@@ -39,6 +41,7 @@ _ID = re.compile(r'\sid="([^"]+)"')
 
 
 class _State:
+    records: dict = {}
     portal = None
     content = None
     generated: dict = {}
@@ -66,6 +69,7 @@ def on_config(config):
         raise Abort("Data portal tidak valid; situs tidak dibangun.\n" + problems.report())
     state.portal = portal
     state.content = build_site_content(portal)
+    state.records = {}  # url -> search record, filled as pages are rendered
     state.generated = {page.src_uri: page for page in state.content.pages}
     # halaman_ringkas: false renders every page through MkDocs (slower; used to
     # compare with Material's own search, which indexes only MkDocs' pages).
@@ -206,7 +210,8 @@ def on_page_content(html, page, config, files):
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         _escape_meta(page)
-        return inject_roots(html, state.roots)
+        _record(page.url, generated.title, generated.searchable_html())
+        return html
     module = state.modules.get(page.file.src_uri)
     if module is not None:
         tools = module_tools_html(page.url, module.meta.title, _site_url(config, page.url))
@@ -217,7 +222,13 @@ def on_page_content(html, page, config, files):
     html, problems = fill_placeholders(html, state.portal, state.content, page.url)
     if problems:
         raise Abort(f"docs/{page.file.src_uri}: " + "; ".join(problems))
-    return inject_roots(html, state.roots)
+    _record(page.url, module.meta.title if module is not None else page.title, html)
+    return html
+
+
+def _record(url: str, title, html: str, language: str = "id") -> None:
+    if is_searchable(html):
+        state.records[url] = search_record(url, title or "", html, language)
 
 
 def _searchable(html: str, kind: str) -> str:
@@ -230,9 +241,8 @@ def _share(config, page) -> str:
 
 
 def _write_fast_pages(config) -> dict:
-    """Write framed pages; return their search bodies for Pagefind."""
+    """Write framed pages; keep their search records for the index."""
     site_dir = Path(config.site_dir)
-    bodies = {}
     made: set[Path] = set()
     for page in state.fast.values():
         head = head_html(site_name=config.site_name, title=page.title, description=page.description,
@@ -247,11 +257,7 @@ def _write_fast_pages(config) -> dict:
         else:
             html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
                                      head=head, body=page.html, alternates=switch, **english_frame(page.url))
-        if "data-pagefind-body" in page.html:
-            # Indonesian root forms help Indonesian queries only; English pages have their own index.
-            searchable = page.searchable_html()
-            bodies[page.url] = (page.title, inject_roots(searchable, state.roots) if page.lang == "id" else searchable,
-                                page.lang)
+        _record(page.url, page.title, page.searchable_html(), page.lang)
         target = site_dir / page.url / "index.html"
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -263,14 +269,14 @@ def _write_fast_pages(config) -> dict:
                  for p in state.content.pages if p.alternate is not None}
         twins[_site_url(config, "")] = ("id", _site_url(config, ENGLISH_HOME))
         add_alternates_to_sitemap(site_dir, twins)
-    return bodies
 
 
 def on_post_build(config):
-    bodies = _write_fast_pages(config)
+    _write_fast_pages(config)
     try:
-        index_site(Path(config.site_dir), bodies)
-        write_roots(Path(config.site_dir), state.roots, state.word_counts)
+        with tempfile.TemporaryDirectory(prefix="pe-cari-") as work:
+            build_index(Path(config.site_dir), state.records.values(), state.roots, Path(work))
+        write_query_files(Path(config.site_dir), state.roots, state.records.values(), state.portal.glossary)
     except IndexError_ as exc:
         raise Abort(str(exc)) from None
     # Last: the release version hashes every file written above.

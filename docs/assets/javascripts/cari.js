@@ -16,6 +16,7 @@
   // Pagefind keeps one index per page language; English pages (buyers' pages)
   // search the English index, without the Indonesian root forms and typo list.
   var english = (document.documentElement.lang || "").slice(0, 2) === "en";
+  var PAGE_LENGTH = 0.3;
 
   function registerOffline() {
     // Only once the reader searches: from then on visited pages and fetched
@@ -29,7 +30,9 @@
     if (!loading) {
       registerOffline();
       loading = import(new URL("cari/pagefind.js", base).href).then(function (pf) {
-        return pf.options({ baseUrl: base.pathname, excerptLength: 18 }).then(function () {
+        // pageLength below Pagefind's default: long modules are not pushed under
+        // thousands of short profiles for topic queries (bench/search_eval.py).
+        return pf.options({ baseUrl: base.pathname, excerptLength: 18, ranking: { pageLength: PAGE_LENGTH } }).then(function () {
           pf.init();
           return pf;
         });
@@ -133,78 +136,282 @@
 
   window.PortalAkar = { candidates: candidates, rootOf: rootOf };
 
-  /* One-letter typos: only when a query finds nothing, load the corpus words
-   * (most frequent first) and retry with the closest known spelling. */
+  /* ---- Query understanding: how participants type on a phone ----
+   * A query is read as: normalised words (T/T -> tt) -> colloquial forms to
+   * standard ones (gimana, pake, ngurus) -> province nicknames to names
+   * (jateng -> jawa tengah) -> question and filler words dropped. Glossary
+   * synonyms add the query with the term (bl -> bill of lading). Pages
+   * matching every word come first; when that finds too little, pages
+   * matching fewer words follow, ranked by how many they match. A word found
+   * nowhere is corrected (two letters for long words, one for short) against
+   * the portal's visible words, loaded only then. Nothing depends on earlier
+   * searches: every query runs the same steps from scratch. */
+  var FILLERS = new Set(("bagaimana bagaimanakah gimana gmn gmana cara caranya apa apakah apaan apa2 siapa kapan " +
+    "mengapa kenapa knp berapa mana dimana yang yg dan dan/atau atau ato untuk utk buat bwt ga gak nggak ngga enggak " +
+    "tidak tdk aja saja di ke dari itu ini bisa bisakah bs saya aku kami kita sudah udah sdh belum blm dong sih nih " +
+    "ya kah tolong mohon mau ingin pengen harus perlu adalah ada sama dengan dgn dg juga lagi seperti kayak kaya " +
+    "punya tentang soal beda bedanya perbedaan antara cari mencari info informasi lama gimanakah apasih").split(" "));
+  var COLLOQUIAL = {
+    gimana: "bagaimana", gmn: "bagaimana", yg: "yang", utk: "untuk", dgn: "dengan", dg: "dengan", tdk: "tidak",
+    gak: "tidak", ga: "tidak", nggak: "tidak", ngga: "tidak", enggak: "tidak", pake: "pakai", make: "pakai",
+    bikin: "buat", ato: "atau", krn: "karena", sdh: "sudah", udah: "sudah", blm: "belum", bs: "bisa", aja: "saja",
+    negri: "negeri", luar2: "luar", duit: "uang", nego: "negosiasi", minjem: "pinjam", nyari: "cari",
+    ngurus: "urus", ngirim: "kirim", ngitung: "hitung", itung: "hitung", ngecek: "cek", cek: "periksa",
+    ngekspor: "ekspor", tau: "tahu", gede: "besar", murah2: "murah", kirim2: "kirim", brp: "berapa", sy: "saya",
+    dokumen2: "dokumen", pembeli2: "pembeli", trus: "terus", kalo: "kalau", klo: "kalau", bgt: "sekali",
+    dapet: "dapat", dpt: "dapat", pinjem: "pinjam", bayarin: "bayar", sertifikat2: "sertifikat"
+  };
+  var PLACES = {
+    sumbar: "sumatera barat", sumut: "sumatera utara", sumsel: "sumatera selatan", jateng: "jawa tengah",
+    jatim: "jawa timur", jabar: "jawa barat", kaltim: "kalimantan timur", kalbar: "kalimantan barat",
+    kalsel: "kalimantan selatan", kalteng: "kalimantan tengah", kaltara: "kalimantan utara",
+    sulsel: "sulawesi selatan", sulut: "sulawesi utara", sulteng: "sulawesi tengah", sultra: "sulawesi tenggara",
+    sulbar: "sulawesi barat", diy: "yogyakarta", jogja: "yogyakarta", yogya: "yogyakarta", jogjakarta: "yogyakarta",
+    ntb: "nusa tenggara barat", ntt: "nusa tenggara timur", dki: "jakarta", babel: "bangka belitung",
+    kepri: "kepulauan riau", lambar: "lampung barat", solo: "surakarta", malut: "maluku utara", pabar: "papua barat",
+    jaksel: "jakarta selatan", jakbar: "jakarta barat", jaktim: "jakarta timur", jakut: "jakarta utara",
+    jakpus: "jakarta pusat", sumatra: "sumatera", kalimantan: "kalimantan"
+  };
+  var RELAX_BELOW = 5;
+
+  function normalise(term) {
+    return (term || "").toLowerCase().replace(/([a-z0-9])\/([a-z0-9])/g, "$1$2")
+      .replace(/[^a-z0-9\-]+/g, " ").split(/\s+/).filter(Boolean);
+  }
+
+  /* ng-/nge-/ny- as spoken (ngurus, ngecek, nyari): the standard root when the portal knows it. */
+  function colloquial(word, rootSet) {
+    if (Object.prototype.hasOwnProperty.call(COLLOQUIAL, word)) return COLLOQUIAL[word];
+    if (rootSet.has(word)) return word;
+    var options = [];
+    if (word.startsWith("nge") && word.length > 5) options.push(word.slice(3));
+    if (word.startsWith("ng") && isVowel(word[2])) options.push("k" + word.slice(2), word.slice(2), "h" + word.slice(2));
+    if (word.startsWith("ny") && isVowel(word[2])) options.push("s" + word.slice(2), "c" + word.slice(2));
+    for (var i = 0; i < options.length; i++) if (rootSet.has(options[i])) return options[i];
+    return word;
+  }
+
+  /* The words a query is about, after colloquial forms and nicknames. */
+  function understand(term, rootSet) {
+    var words = [];
+    normalise(term).forEach(function (w) {
+      var c = colloquial(w, rootSet);
+      if (Object.prototype.hasOwnProperty.call(PLACES, c)) PLACES[c].split(" ").forEach(function (p) { words.push(p); });
+      else words.push(c);
+    });
+    var content = words.filter(function (w) { return !FILLERS.has(w); });
+    return content.length ? content : words;
+  }
+
+  /* Glossary synonyms (cari/sinonim.json): each group lists a term, its
+   * synonyms and expansion. A query containing one of them is also searched
+   * with each of the others in its place. */
+  var synonymsP = null;
+  function loadSynonyms() {
+    if (!synonymsP) {
+      synonymsP = fetch(new URL("cari/sinonim.json", base).href)
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (groups) {
+          var index = new Map();
+          groups.forEach(function (g) { g.forEach(function (name) { if (!index.has(name)) index.set(name, g); }); });
+          return index;
+        })
+        .catch(function () { return new Map(); });
+    }
+    return synonymsP;
+  }
+
+  function variants(words, synonyms) {
+    var out = [words];
+    for (var len = Math.min(5, words.length); len >= 1; len--) {
+      for (var i = 0; i + len <= words.length; i++) {
+        var phrase = words.slice(i, i + len).join(" ");
+        var group = synonyms.get(phrase);
+        if (!group) continue;
+        group.forEach(function (alt) {
+          if (alt !== phrase) out.push(words.slice(0, i).concat(alt.split(" "), words.slice(i + len)));
+        });
+        return out.slice(0, 6);
+      }
+    }
+    return out;
+  }
+
+  /* Typos: only when a word is found nowhere. kata.json lists the words
+   * readers see on the portal, most frequent first; it is fetched only then. */
   var vocabulary = null;
   function loadVocabulary() {
     if (!vocabulary) {
       vocabulary = fetch(new URL("cari/kata.json", base).href)
         .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (list) { var m = new Map(); list.forEach(function (w, i) { m.set(w, i); }); return m; })
-        .catch(function () { return new Map(); });
+        .catch(function () { return []; });
     }
     return vocabulary;
   }
 
-  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
-  function corrected(word, known) {
-    if (word.length < 4 || known.has(word)) return word;
-    var best = null, rank = Infinity;
-    function consider(c) { var r = known.get(c); if (r !== undefined && r < rank) { best = c; rank = r; } }
-    for (var i = 0; i <= word.length; i++) {
-      if (i < word.length) consider(word.slice(0, i) + word.slice(i + 1));
-      if (i < word.length - 1) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-      for (var j = 0; j < LETTERS.length; j++) {
-        if (i < word.length) consider(word.slice(0, i) + LETTERS[j] + word.slice(i + 1));
-        consider(word.slice(0, i) + LETTERS[j] + word.slice(i));
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur.push(v);
+        if (v < low) low = v;
       }
+      if (low > max) return max + 1;
+      prev2 = prev; prev = cur;
     }
-    return best || word;
+    return prev[b.length];
   }
 
-  /* Words the corpus does not know are corrected first (one-letter typos),
-   * then reduced to their roots; Pagefind matches the rest. */
-  function prepare(term) {
-    if (!term || english) return Promise.resolve({ query: term, corrected: null });
-    return Promise.all([loadVocabulary(), loadRoots()]).then(function (sets) {
-      var changed = false;
-      var words = term.toLowerCase().split(/\s+/).filter(Boolean).map(function (w) {
-        if (!/^[a-z]+$/.test(w)) return w;
-        // A word whose root the corpus knows is a real word, not a typo.
-        var c = sets[0].size && rootOf(w, sets[1]) === w ? corrected(w, sets[0]) : w;
-        if (c !== w) changed = true;
-        return c;
-      });
-      var query = words.map(function (w) { return /^[a-z]+$/.test(w) ? rootOf(w, sets[1]) : w; }).join(" ");
-      return { query: query, corrected: changed ? words.join(" ") : null };
-    });
+  function corrected(word, words) {
+    var max = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+    if (!max || !/^[a-z]+$/.test(word)) return word;
+    var best = word, bestD = max + 1;
+    for (var i = 0; i < words.length; i++) {  // most frequent first: the first closest wins
+      var d = distance(word, words[i], max);
+      if (d < bestD) { best = words[i]; bestD = d; if (d === 1) break; }
+    }
+    return best;
   }
 
-  /* Search the words as typed and, when it differs, their root forms too;
-   * a page scores the sum of both, so pages matching the exact words and the
-   * roots rank first and neither reading loses results the other finds. */
-  function merged(a, b) {
-    var byId = new Map();
-    a.results.concat(b.results).forEach(function (r) {
+  function rooted(words, rootSet) {
+    return words.map(function (w) { return /^[a-z]+$/.test(w) ? rootOf(w, rootSet) : w; });
+  }
+
+  /* Add one result list into a map: pages found by more runs score higher. */
+  function addRun(byId, res, weight) {
+    res.results.forEach(function (r) {
       var seen = byId.get(r.id);
-      if (seen) seen.score += r.score;
-      else byId.set(r.id, { id: r.id, score: r.score, data: r.data });
+      if (seen) seen.score += r.score * weight;
+      else byId.set(r.id, { id: r.id, score: r.score * weight, data: r.data, terms: 0 });
     });
-    var results = Array.from(byId.values()).sort(function (x, y) { return y.score - x.score; });
-    return { results: results, unfilteredResultCount: results.length };
+  }
+
+  function ranked(byId) {
+    return Array.from(byId.values()).sort(function (x, y) {
+      return y.terms - x.terms || y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+    });
+  }
+
+  /* Every word together, for each synonym variant. A word the portal's own
+   * stemmer reduces is searched as its root only: Pagefind's Snowball reads
+   * pengemasan as "emas", while every page saying pengemasan also carries
+   * the root "kemas" in its index. */
+  function allWords(pf, list, rootSet, options) {
+    var runs = list.map(function (words) { return pf.search(rooted(words, rootSet).join(" "), options); });
+    return Promise.all(runs).then(function (res) {
+      var byId = new Map();
+      res.forEach(function (r) { addRun(byId, r, 1); });
+      return byId;
+    });
+  }
+
+  /* Each word alone (as its root): hits per page, and whether the word is
+   * really there. Pagefind also matches index words that merely begin the
+   * query word (rendag finds "renda", incotems "in"), so a word counts as
+   * found only when a matched word of a top result contains it or its root. */
+  function bare(w) { return w.toLowerCase().replace(/[^a-z0-9]/g, ""); }
+  function eachWord(pf, words, rootSet, options) {
+    return Promise.all(words.map(function (w) {
+      var r = /^[a-z]+$/.test(w) ? rootOf(w, rootSet) : w;
+      return pf.search(r, options).then(function (res) {
+        var byId = new Map();
+        addRun(byId, res, 1);
+        if (!/^[a-z]+$/.test(w) || !res.results.length) return { byId: byId, found: res.results.length > 0 };
+        return Promise.all(res.results.slice(0, 3).map(function (x) { return x.data(); })).then(function (data) {
+          var needle = bare(w), root = bare(r);
+          var found = data.some(function (d) {
+            var ws = (d.content || "").split(/[\r\n\s]+/g);
+            return (d.locations || []).some(function (l) {
+              var m = bare(ws[l] || "");
+              return m.indexOf(root) >= 0 || m.indexOf(needle) >= 0;
+            });
+          });
+          return { byId: byId, found: found };
+        });
+      });
+    }));
+  }
+
+  function runQuery(pf, words, rootSet, synonyms, options) {
+    var list = variants(words, synonyms);
+    return allWords(pf, list, rootSet, options).then(function (byId) {
+      return allThere(ranked(byId).slice(0, 3), words, rootSet).then(function (there) {
+        if (there && byId.size >= RELAX_BELOW) return { byId: byId, missing: [] };
+        return relax(pf, words, rootSet, synonyms, options, byId);
+      });
+    });
+  }
+
+  /* Do the top results really contain every word (or its root), or did
+   * Pagefind only match words that begin a query word? */
+  function allThere(top, words, rootSet) {
+    if (!top.length) return Promise.resolve(false);
+    return Promise.all(top.map(function (x) { return x.data(); })).then(function (data) {
+      var seen = [];
+      data.forEach(function (d) {
+        var ws = (d.content || "").split(/[\r\n\s]+/g);
+        (d.locations || []).forEach(function (l) { seen.push(bare(ws[l] || "")); });
+      });
+      return words.every(function (w) {
+        if (!/^[a-z]+$/.test(w)) return true;
+        var needle = bare(w), root = bare(rootOf(w, rootSet));
+        return seen.some(function (m) { return m.indexOf(root) >= 0 || m.indexOf(needle) >= 0; });
+      });
+    });
+  }
+
+  function relax(pf, words, rootSet, synonyms, options, byId) {
+    {
+      return eachWord(pf, words, rootSet, options).then(function (perWord) {
+        var missing = words.filter(function (w, i) { return !perWord[i].found && !synonyms.has(w); });
+        if (words.length > 1) {
+          var relaxed = new Map();
+          perWord.forEach(function (m) {
+            if (!m.found) return;  // a word found nowhere ranks nothing
+            m.byId.forEach(function (r) {
+              var seen = relaxed.get(r.id);
+              if (seen) { seen.terms += 1; seen.score += r.score; }
+              else relaxed.set(r.id, { id: r.id, score: r.score, data: r.data, terms: 1 });
+            });
+          });
+          byId.forEach(function (r) { r.terms = words.length + 1; });  // all words together first
+          relaxed.forEach(function (r, id) { if (!byId.has(id)) byId.set(id, r); });
+        }
+        return { byId: byId, missing: missing };
+      });
+    }
   }
 
   function search(term, filters) {
     var options = { filters: filters || {} };
-    return Promise.all([load(), prepare(term)]).then(function (both) {
-      var pf = both[0], prepared = both[1];
-      var typed = prepared.corrected || (term ? term.toLowerCase() : null);
-      var runs = [pf.search(typed || null, options)];
-      if (typed && prepared.query && prepared.query !== typed) runs.push(pf.search(prepared.query, options));
-      return Promise.all(runs).then(function (res) {
-        var out = res.length > 1 ? merged(res[0], res[1]) : res[0];
-        out.corrected = prepared.corrected;
-        return out;
+    if (english) {  // the English index, searched as typed
+      return load().then(function (pf) { return pf.search(term || null, options); })
+        .then(function (res) { res.corrected = null; return res; });
+    }
+    return Promise.all([load(), loadRoots(), loadSynonyms()]).then(function (all) {
+      var pf = all[0], rootSet = all[1], synonyms = all[2];
+      var words = understand(term || "", rootSet);
+      if (!words.length) {
+        return pf.search(null, options).then(function (res) { res.corrected = null; return res; });
+      }
+      return runQuery(pf, words, rootSet, synonyms, options).then(function (first) {
+        if (!first.missing.length) return { found: first, correctedTo: null };
+        return loadVocabulary().then(function (vocab) {
+          var fixed = words.map(function (w) { return first.missing.indexOf(w) >= 0 ? corrected(w, vocab) : w; });
+          if (fixed.join(" ") === words.join(" ")) return { found: first, correctedTo: null };
+          return runQuery(pf, fixed, rootSet, synonyms, options).then(function (second) {
+            return { found: second, correctedTo: fixed.join(" ") };
+          });
+        });
+      }).then(function (outcome) {
+        var results = ranked(outcome.found.byId);
+        return { results: results, unfilteredResultCount: results.length, corrected: outcome.correctedTo };
       });
     });
   }
@@ -213,7 +420,25 @@
     return load().then(function (pf) { return pf.filters(); });
   }
 
-  window.PortalCari = { load: load, search: search, filters: filterValues, base: base };
+  /* Excerpts from the page's visible text only: the index holds the page's
+   * Indonesian root forms after a marker word (portal_ekspor.search.indexer),
+   * which help ranking but must never show. Pagefind's own excerpt may fall on
+   * them, so the excerpt is cut here from the words before the marker, around
+   * the first hit there, with hits marked. Built from text nodes only. */
+  var ROOT_MARKER = "pe_akar";
+  var EXCERPT_WORDS = 24;
+  function visibleExcerpt(d) {
+    var words = (d.content || "").split(/[\r\n\s]+/g);
+    var end = words.indexOf(ROOT_MARKER);
+    if (end < 0) end = words.length;
+    var hits = (d.locations || []).filter(function (l) { return l < end; }).sort(function (a, b) { return a - b; });
+    var start = hits.length ? Math.max(0, Math.min(hits[0] - 6, end - EXCERPT_WORDS)) : 0;
+    var stop = Math.min(end, start + EXCERPT_WORDS);
+    return { words: words.slice(start, stop), start: start, hits: new Set(hits), more: stop < end };
+  }
+
+  window.PortalCari = { load: load, search: search, filters: filterValues, base: base, visibleExcerpt: visibleExcerpt,
+                        understand: understand, corrected: corrected };
 
   /* ---- header search box ---- */
   var input = document.getElementById("pe-search-input");
@@ -251,14 +476,15 @@
     facetBox.appendChild(b);
   });
 
-  function excerpt(el, html) {
-    /* Pagefind marks hits with <mark>; rebuild that from text only. */
-    var tmp = document.createElement("div");
-    tmp.innerHTML = html.replace(/<(?!\/?mark>)[^>]*>/g, "");
-    Array.prototype.forEach.call(tmp.childNodes, function (n) {
-      if (n.nodeType === 3) el.appendChild(document.createTextNode(n.textContent));
-      else if (n.nodeName === "MARK") { var m = document.createElement("mark"); m.textContent = n.textContent; el.appendChild(m); }
+  function excerpt(el, d) {
+    var ex = visibleExcerpt(d);
+    if (ex.start > 0) el.appendChild(document.createTextNode("\u2026 "));
+    ex.words.forEach(function (w, i) {
+      if (i > 0) el.appendChild(document.createTextNode(" "));
+      if (ex.hits.has(ex.start + i)) { var m = document.createElement("mark"); m.textContent = w; el.appendChild(m); }
+      else el.appendChild(document.createTextNode(w));
     });
+    if (ex.more) el.appendChild(document.createTextNode(" \u2026"));
   }
 
   function render(items, total) {
@@ -278,7 +504,7 @@
       var kindLabel = d.filters && d.filters.jenis ? d.filters.jenis[0] : "";
       if (kindLabel) { var s = document.createElement("span"); s.className = "pe-search__kind"; s.textContent = kindLabel; h.prepend(s); }
       var p = document.createElement("p");
-      excerpt(p, d.excerpt || "");
+      excerpt(p, d);
       art.appendChild(h);
       art.appendChild(p);
       a.appendChild(art);
@@ -305,7 +531,7 @@
   }
 
   var timer = null;
-  input.addEventListener("focus", function () { load(); if (!english) { loadRoots(); loadVocabulary(); } });
+  input.addEventListener("focus", function () { load(); if (!english) { loadRoots(); loadSynonyms(); } });
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
   input.form.addEventListener("submit", function (e) { e.preventDefault(); run(); var first = list.querySelector("a"); if (first) first.focus(); });
   input.form.addEventListener("reset", function () { setTimeout(run, 0); });

@@ -1,116 +1,183 @@
-"""Run Pagefind over a built site.
+"""Build the Pagefind index from search records, in a process of its own.
 
 Pagefind splits its index into chunks fetched on demand, so a reader's
 phone downloads a few dozen KB per query instead of one index that grows with
 every alumni profile. The binary ships inside the `pagefind_bin` wheel:
 nothing is downloaded at build time.
+
+The build hands over *records* (see ``records.search_record``): one JSON line
+per searchable page, written to a single file. ``python -m
+portal_ekspor.search.indexer`` then feeds them to Pagefind through its Python
+API, so MkDocs never writes thousands of temporary pages for Pagefind to read
+back, and the indexing runs outside MkDocs' process.
+
+Indonesian root forms help ranking without ever showing on a page: they are
+indexed after the page's visible text, behind a marker word (``pe_akar``),
+repeated by how often the page uses them so a module that says "kemasan"
+thirty times outranks a profile that says it once. They are never written into
+the published page; the search box builds its excerpts from the text before
+the marker only (docs/assets/javascripts/cari.js). A Pagefind metadata field
+would hide them too, but metadata matches carry no term frequency: measured,
+modules then lost their topic queries to short profiles.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .stemmer import root_terms, shared_roots
+from .stemmer import root_terms, shared_roots, words
+
+OUTPUT_SUBDIR = "cari"
+ROOT_MARKER = "pe_akar"
+ROOT_REPEAT_CAP = 10
 
 _BODY = re.compile(r"<[^>]*\bdata-pagefind-body\b[^>]*>")
 _TAGS = re.compile(r"<[^>]+>")
-
-OUTPUT_SUBDIR = "cari"
+_IGNORED = re.compile(r"<div hidden data-pagefind-ignore>.*?</div>", re.S)
 
 
 class IndexError_(RuntimeError):
     pass
 
 
-LISTING_ROOT = "alumni"
-"""Under alumni/ only profiles (one level deep) are searchable; the thousands of
-listing pages below them carry no search body, so Pagefind need not read them."""
+def visible_text(body_html: str) -> str:
+    """The text Pagefind indexes as content: tags and search-only fields removed."""
+    return html.unescape(_TAGS.sub(" ", _IGNORED.sub(" ", body_html)))
 
 
-ENGLISH_ROOT = "en"
-"""Likewise under en/exporters/: profiles are searchable, listings are not."""
+def page_roots(body_html: str, roots: dict[str, str], cap: int = ROOT_REPEAT_CAP) -> list[str]:
+    """Roots of the page's visible words that differ from the words, each repeated
+    as often as its words occur (up to ``cap``), in a fixed order."""
+    return root_terms(visible_text(body_html), roots, cap=cap)
 
 
-def index_site(site_dir: Path, bodies: dict[str, tuple[str, str]] | None = None) -> None:
-    """Index ``site_dir`` into ``site_dir/cari``.
+def document(record: dict, roots: dict[str, str]) -> str:
+    """The HTML handed to Pagefind for one record: its search body with its roots
+    indexed after the visible text, its language and its title."""
+    body = record["html"].rstrip()
+    # Indonesian root forms help Indonesian queries only; Pagefind keeps one index
+    # per language, and English pages (buyers' pages) search the English one.
+    terms = page_roots(body, roots) if (record.get("language") or "id") == "id" else []
+    close = body.rfind("</")
+    if terms and _BODY.search(body) and close > 0:
+        block = f"<p>{ROOT_MARKER} {' '.join(terms)}</p>"
+        body = body[:close] + block + body[close:]
+    language = html.escape(record.get("language") or "id", quote=True)
+    return (f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
+            f'<title>{html.escape(record["title"])}</title></head><body>{body}</body></html>')
 
-    ``bodies`` maps a page URL to (title, searchable HTML) for pages whose
-    search body is already known (profiles). Pagefind then reads a few KB per
-    profile instead of the whole themed page, which halves its time; the
-    remaining pages are read from the site as built.
-    """
-    bodies = bodies or {}
-    with tempfile.TemporaryDirectory(prefix=".pe-cari-", dir=site_dir.parent) as tmp:
-        source = Path(tmp)
-        for url, (title, body, *lang) in bodies.items():
-            target = source / url / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Pagefind keeps one index per <html lang>: English pages search in English.
-            target.write_text(f'<!doctype html><html lang="{lang[0] if lang else "id"}"><head><meta charset="utf-8">'
-                              f"<title>{html.escape(title)}</title></head><body>{body}</body></html>", encoding="utf-8")
-        for path in _searchable_files(site_dir):
-            rel = path.relative_to(site_dir)
-            if rel.parent.as_posix() + "/" in bodies:
-                continue
-            target = source / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-        cmd = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(site_dir / OUTPUT_SUBDIR),
-               "--silent"]
-        done = subprocess.run(cmd, capture_output=True, text=True)
+
+def write_documents(path: Path, records: Iterable[dict], roots: dict[str, str]) -> int:
+    """One JSON line per record (url, html), sorted by URL so the input never varies."""
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for record in sorted(records, key=lambda r: r["url"]):
+            out.write(json.dumps({"url": record["url"], "html": document(record, roots)}, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def _read(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+async def _feed(documents: Path, output: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(output_path=str(output))
+    async with PagefindIndex(config=config) as index:
+        for doc in _read(documents):
+            await index.add_html_file(content=doc["html"], url="/" + doc["url"].lstrip("/"))
+
+
+def index_documents(documents: Path, output: Path) -> None:
+    """Run Pagefind on a documents file in a separate Python process."""
+    cmd = [sys.executable, "-m", "portal_ekspor.search.indexer", str(documents), str(output)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise IndexError_(f"Pagefind gagal membuat indeks pencarian:\n{done.stdout}{done.stderr}")
 
 
-def _searchable_files(site_dir: Path):
-    """HTML files that may carry a search body: all but listings under alumni/."""
-    for path in sorted(site_dir.rglob("*.html")):
-        parts = path.relative_to(site_dir).parts
-        if parts[0] in (OUTPUT_SUBDIR, "assets"):
-            continue
-        if parts[0] == LISTING_ROOT and len(parts) > 3:
-            continue
-        if parts[0] == ENGLISH_ROOT and len(parts) > 4:
-            continue
-        yield path
+def build_index(site_dir: Path, records: Iterable[dict], roots: dict[str, str], work_dir: Path) -> Path:
+    """Index ``records`` into ``site_dir/cari``; the documents file goes to ``work_dir``."""
+    documents = work_dir / "cari-dokumen.jsonl"
+    write_documents(documents, records, roots)
+    try:
+        index_documents(documents, site_dir / OUTPUT_SUBDIR)
+    finally:
+        documents.unlink(missing_ok=True)
+    return site_dir / OUTPUT_SUBDIR
 
 
-ROOT_REPEAT_CAP = 10
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 
 
-def inject_roots(html: str, roots: dict[str, str]) -> str:
-    """Add the page's root forms as hidden, indexed text inside its search body.
-
-    Pagefind then finds "kemasan" for a query rewritten to "kemas" even
-    though its own stemmer reads kemasan as "masan".
-    """
-    match = _BODY.search(html)
-    if not match:
-        return html
-    terms = root_terms(_TAGS.sub(" ", html), roots, cap=ROOT_REPEAT_CAP)
-    if not terms:
-        return html
-    block = f'<div hidden class="pe-akar">{" ".join(terms)}</div>'
-    return html[: match.end()] + block + html[match.end():]
+def typo_vocabulary(records: Iterable[dict]) -> list[str]:
+    """Words a typo may be corrected to: what readers see on the portal's pages,
+    never shell commands or file names from code blocks, most frequent first."""
+    counts: Counter[str] = Counter()
+    for record in records:
+        counts.update(w for w in words(visible_text(_CODE.sub(" ", record["html"]))) if len(w) >= 4 and w.isalpha())
+    return sorted(counts, key=lambda w: (-counts[w], w))
 
 
-def write_roots(site_dir: Path, roots: dict[str, str], frequency: dict[str, int] | None = None) -> None:
+def normalise_phrase(text: str) -> str:
+    """How the search box reads a phrase: lower case, T/T as tt, punctuation as spaces
+    (the same rule as ``normalise`` in cari.js)."""
+    text = re.sub(r"([a-z0-9])/([a-z0-9])", r"\1\2", text.lower())
+    return " ".join(re.sub(r"[^a-z0-9\-]+", " ", text).split())
+
+
+def synonym_groups(glossary) -> list[list[str]]:
+    """Each glossary term with its expansion and synonyms, as the search box reads them."""
+    groups = []
+    for term in sorted(glossary, key=lambda t: t.term.casefold()):
+        names = [term.term, *(term.aliases or [])]
+        if term.expansion:
+            names.append(term.expansion)
+        group = list(dict.fromkeys(n for n in (normalise_phrase(x) for x in names) if n))
+        if len(group) > 1:
+            groups.append(group)
+    return groups
+
+
+def write_query_files(site_dir: Path, roots: dict[str, str], records: Iterable[dict], glossary=()) -> None:
     """Files the browser loads for Indonesian queries, only once a reader searches:
 
     akar.json: roots a query word may be rewritten to (loaded with the first query);
-    kata.json: the corpus words, most frequent first, used only when a query finds
-    nothing, to correct a one-letter typo.
+    sinonim.json: glossary terms with their synonyms and expansions (first query);
+    kata.json: visible words of the portal, most frequent first, loaded only when a
+    query word is found nowhere, to correct typos.
     """
     folder = site_dir / OUTPUT_SUBDIR
-    (folder / "akar.json").write_text(json.dumps(shared_roots(roots), ensure_ascii=False, separators=(",", ":")),
-                                      encoding="utf-8")
-    frequency = frequency or {}
-    vocab = sorted((w for w in roots if len(w) >= 4), key=lambda w: (-frequency.get(w, 0), w))
-    (folder / "kata.json").write_text(json.dumps(vocab, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def dump(name: str, value) -> None:
+        (folder / name).write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    dump("akar.json", shared_roots(roots))
+    dump("sinonim.json", synonym_groups(glossary))
+    dump("kata.json", typo_vocabulary(records))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("pemakaian: python -m portal_ekspor.search.indexer DOKUMEN.jsonl FOLDER_KELUARAN", file=sys.stderr)
+        return 2
+    asyncio.run(_feed(Path(args[0]), Path(args[1]).resolve()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -178,6 +178,7 @@ def glossary_page(portal: Portal) -> GeneratedPage:
         module = modules.get(t.module) if t.module else None
         entries.append({
             "term": t.term, "expansion": t.expansion, "definition": t.definition, "anchor": glossary_anchor(t.term),
+            "aliases": list(t.aliases),
             "related": [{"term": by_name[r.lower()].term, "anchor": glossary_anchor(r)} for r in t.related if r.lower() in by_name],
             "module_url": module.docs_path[:-3] + "/" if module else None,
             "module_title": module.meta.title if module else None,
