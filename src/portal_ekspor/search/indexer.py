@@ -128,6 +128,8 @@ def typo_vocabulary(records: Iterable[dict]) -> list[str]:
     never shell commands or file names from code blocks, most frequent first."""
     counts: Counter[str] = Counter()
     for record in records:
+        if (record.get("language") or "id") != "id":
+            continue  # the English index has no correction
         counts.update(w for w in words(visible_text(_CODE.sub(" ", record["html"]))) if len(w) >= 4 and w.isalpha())
     return sorted(counts, key=lambda w: (-counts[w], w))
 
