@@ -43,7 +43,7 @@ def test_root_terms_lists_each_new_root_once():
 def test_browser_rules_match_python():
     sample = sorted(set(CORPUS) | {"menyanyikan", "pengapalan", "ketua", "keamanan", "berenang", "pelajaran",
                                    "memperdagangkan", "dipertanyakan", "mengebom", "penawaran", "terbuka"})
-    script = ("const fs=require('fs');global.window={};global.document={getElementById:()=>null};"
+    script = ("const fs=require('fs');global.window={};global.document={getElementById:()=>null,documentElement:{lang:'id'}};"
               "global.location={href:'http://x/'};eval(fs.readFileSync(process.argv[1],'utf8'));"
               "const words=JSON.parse(process.argv[2]);"
               "console.log(JSON.stringify(words.map(w=>window.PortalAkar.candidates(w).sort())));")
