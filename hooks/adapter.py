@@ -34,6 +34,7 @@ from portal_ekspor.site.tasklist import label_task_items
 from portal_ekspor.site.languages import ENGLISH_HOME, english_frame, switch_links
 from portal_ekspor.site.sitemap import add_alternates_to_sitemap, add_to_sitemap
 from portal_ekspor.site.navigation import navigation, top_links
+from portal_ekspor.workbooks import workbook_files
 from portal_ekspor.site.offline_page import offline_urls
 from portal_ekspor.site.pages import build_site_content
 
@@ -149,6 +150,8 @@ def on_files(files: Files, config):
         files.append(File.generated(config, name, abs_src_path=str(path)))
     for name, text in open_data_files(state.content.profiles, config.site_url or "").items():
         files.append(File.generated(config, name, content=text))
+    for name, data in workbook_files().items():
+        files.append(File.generated(config, name, content=data))
     return files
 
 
