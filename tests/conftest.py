@@ -83,12 +83,26 @@ def valid_alumnus_text() -> str:
     return VALID_ALUMNUS
 
 
+def require_tool(path: str | None, what: str, package: str) -> str:
+    """The path of a tool the suite needs; a missing one fails the test loudly, never skips it."""
+    if not path or not os.access(path, os.X_OK):
+        pytest.fail(f"{what} tidak ditemukan ({path or 'tidak ada di PATH'}): tes ini membutuhkannya dan tidak dilewati. "
+                    f"Jalankan `make test`, yang memasang paket Debian `{package}`.", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    return require_tool(shutil.which("node"), "Node.js", "nodejs")
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     from browser import CHROMIUM, CHROMIUM_ARGS
 
+    require_tool(CHROMIUM, "Chromium", "chromium")
     with sync_playwright() as pw:
         instance = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield instance

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build, run_portal
+import pytest
+
+from conftest import ROOT, build, run_portal
 
 
 def test_help_is_indonesian(project):
@@ -133,9 +135,122 @@ def test_import_refuses_personal_data_columns(project):
     assert not (project / "data" / "alumni" / "a.yml").exists()
 
 
+# One value for every column of the import template, as staff would type them.
+FULL_ROW = {
+    "nama_usaha": "Kopi Templat Lengkap", "bentuk_usaha": "cv", "provinsi": "Lampung",
+    "kabupaten_kota": "Kabupaten Tanggamus", "sektor": "minuman", "angkatan": "lampung-kelas-pemula",
+    "produk": "Kopi robusta; Kopi luwak", "kode_hs": "09011110; 09011190", "negara_tujuan": "MY; JP",
+    "sejak": "2022; 2023", "sertifikasi": "halal; organik", "ekspor_perdana_tahun": "2022",
+    "ekspor_perdana_negara": "MY", "ekspor_perdana_publik": "ya", "duta_ekspor": "ya", "topik_duta": "kemasan",
+    "email": "info@templat.example", "email_publik": "ya", "situs": "https://templat.example", "situs_publik": "tidak",
+    "whatsapp": "+62 812-1111-2222", "whatsapp_publik": "ya", "persetujuan_profil_publik": "ya",
+    "tanggal_persetujuan": "2024-01-02", "bukti_persetujuan": "Formulir arsip dinas", "cerita": "Cerita kopi templat.",
+    "produk_en": "Robusta coffee; Civet coffee", "cerita_en": "A coffee story.", "kapasitas_produksi": "2,5",
+    "kapasitas_produksi_satuan": "ton", "pesanan_minimum": "1.500", "pesanan_minimum_satuan": "kg",
+    "waktu_tunggu_hari": "21", "incoterms": "FOB; CIF", "pembayaran": "tt-uang-muka", "bahasa": "id; en",
+    "sertifikat_nomor": "ID123; ", "sertifikat_berlaku_sampai": "2027-01-31; ", "terakhir_diperiksa": "2024-05-01",
+}
+
+
 def test_import_template_header_round_trips(project):
+    """The header `--contoh` prints is exactly the importer's columns, and a row under it imports in full."""
+    import csv as csvmod
+
+    from portal_ekspor.csv_import import COLUMNS
+    from portal_ekspor.repository import load_valid_portal
+
     header = run_portal("import", "--contoh", cwd=project).stdout
-    assert header.startswith("nama_usaha,")
+    columns = next(csvmod.reader([header.strip()]))
+    assert columns == list(COLUMNS)
+    assert set(FULL_ROW) == set(columns), "the test fills every column of the template"
+    path = project / "templat.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csvmod.writer(f)
+        writer.writerow(columns)
+        writer.writerow([FULL_ROW[c] for c in columns])
+    result = run_portal("import", str(path), cwd=project)
+    assert result.returncode == 0, result.stderr
+    record = {r.slug: r for r in load_valid_portal(project).alumni}["kopi-templat-lengkap"].data
+    assert [(p.name, p.hs_code, p.name_en) for p in record.products] == [
+        ("Kopi robusta", "09011110", "Robusta coffee"), ("Kopi luwak", "09011190", "Civet coffee")]
+    assert [(d.country, d.since) for d in record.destinations] == [("MY", 2022), ("JP", 2023)]
+    assert [(c.kind, c.number, str(c.valid_until) if c.valid_until else None) for c in record.certifications] == [
+        ("halal", "ID123", "2027-01-31"), ("organik", None, None)]
+    assert (record.first_export.year, record.first_export.country, record.first_export.public) == (2022, "MY", True)
+    assert record.ambassador.available and record.ambassador.topics == ["kemasan"]
+    c = record.contacts
+    assert (c.email.address, c.email.public, c.website.public, c.whatsapp.number, c.whatsapp.public) == (
+        "info@templat.example", True, False, "+62 812-1111-2222", True)
+    assert (record.consent.public_profile, str(record.consent.date), record.consent.evidence) == (
+        True, "2024-01-02", "Formulir arsip dinas")
+    assert record.story.strip() == "Cerita kopi templat." and record.story_en.strip() == "A coffee story."
+    assert (record.capacity.amount, record.capacity.unit) == (2.5, "ton")
+    assert (record.minimum_order.amount, record.minimum_order.unit) == (1500, "kg")
+    assert (record.lead_time_days, record.incoterms, record.payment_terms, record.languages) == (
+        21, ["FOB", "CIF"], ["tt-uang-muka"], ["id", "en"])
+    assert str(record.last_checked) == "2024-05-01"
+
+
+def _import_bytes(project, raw: bytes, name: str = "excel.csv"):
+    path = project / name
+    path.write_bytes(raw)
+    return run_portal("import", str(path), cwd=project)
+
+
+SPREADSHEET_ROWS = [
+    ["nama_usaha", "bentuk_usaha", "provinsi", "kabupaten_kota", "sektor", "angkatan", "produk", "kode_hs",
+     "negara_tujuan", "persetujuan_profil_publik", "kapasitas_produksi", "kapasitas_produksi_satuan", "cerita"],
+    ["Keripik Excel Titik Koma", "ud", "Lampung", "Kota Metro", "kuliner", "lampung-kelas-pemula",
+     "Keripik pisang; Keripik nangka", "20089990; 20089990", "MY; SG", "ya", "1.250,5", "kg",
+     "Baris pertama,\r\nbaris kedua; " + ", ".join("abcdefghijklmnopqrstuvwxyz" * 2) + "."],
+]
+
+
+def _spreadsheet_csv(delimiter: str, bom: bool, newline: str) -> bytes:
+    import csv as csvmod
+    import io
+
+    buffer = io.StringIO()
+    writer = csvmod.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    for row in SPREADSHEET_ROWS:
+        writer.writerow(row)
+    return (b"\xef\xbb\xbf" if bom else b"") + buffer.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("delimiter, bom, newline", [
+    (";", True, "\r\n"),   # Excel in an Indonesian locale: "CSV UTF-8", semicolons, Windows line ends
+    (";", False, "\r\n"),
+    (",", True, "\r\n"),   # Excel in an English locale
+    (",", False, "\n"),     # Google Sheets / LibreOffice
+    ("\t", False, "\n"),    # copied from a sheet as tab-separated text
+], ids=["semicolon-bom-crlf", "semicolon-crlf", "comma-bom-crlf", "comma-lf", "tab"])
+def test_import_reads_what_spreadsheets_save(project, delimiter, bom, newline):
+    from portal_ekspor.repository import load_valid_portal
+
+    result = _import_bytes(project, _spreadsheet_csv(delimiter, bom, newline))
+    assert result.returncode == 0, result.stderr
+    record = {r.slug: r for r in load_valid_portal(project).alumni}["keripik-excel-titik-koma"].data
+    assert record.business_name == "Keripik Excel Titik Koma"
+    assert [p.name for p in record.products] == ["Keripik pisang", "Keripik nangka"]
+    assert [d.country for d in record.destinations] == ["MY", "SG"]
+    assert record.capacity.amount == 1250.5, "decimal comma and thousands dot as Indonesian Excel writes them"
+    # More commas in the cells than separators in the file: only the header tells the separator.
+    assert record.story == "Baris pertama,\nbaris kedua; " + ", ".join("abcdefghijklmnopqrstuvwxyz" * 2) + ".\n", \
+        "CRLF inside a cell becomes LF"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("nama_usaha;bentuk_usaha,provinsi\nA;ud,Lampung\n".encode(), "excel.csv:1: pemisah kolom tidak bisa ditentukan"),
+    ("Nama;Alamat;Usia\nA;B;C\n".encode(), "excel.csv:1: baris judul tidak berisi satu pun nama kolom yang dikenal"),
+    ("nama_usaha;bentuk_usaha\nCaf\xe9;ud\n".encode("latin-1"), "excel.csv:2: file bukan teks UTF-8"),
+], ids=["mixed-separators", "no-known-column", "ansi-encoding"])
+def test_import_says_in_indonesian_when_it_cannot_read_the_file(project, raw, expected):
+    result = _import_bytes(project, raw)
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (project / "data" / "alumni").glob("*.yml")) == sorted(
+        p.name for p in (ROOT / "data" / "alumni").glob("*.yml"))
 
 
 def test_schema_files_validate_sample_data(project):

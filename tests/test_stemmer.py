@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 
 import pytest
@@ -39,15 +38,14 @@ def test_root_terms_lists_each_new_root_once():
     assert root_terms("Pengemasan dan kemasan, lalu dikirim.", roots) == ["kemas", "kirim"]
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the browser code")
-def test_browser_rules_match_python():
+def test_browser_rules_match_python(node):
     sample = sorted(set(CORPUS) | {"menyanyikan", "pengapalan", "ketua", "keamanan", "berenang", "pelajaran",
                                    "memperdagangkan", "dipertanyakan", "mengebom", "penawaran", "terbuka"})
     script = ("const fs=require('fs');global.window={};global.document={getElementById:()=>null,documentElement:{lang:'id'}};"
               "global.location={href:'http://x/'};eval(fs.readFileSync(process.argv[1],'utf8'));"
               "const words=JSON.parse(process.argv[2]);"
               "console.log(JSON.stringify(words.map(w=>window.PortalAkar.candidates(w).sort())));")
-    out = subprocess.run(["node", "-e", script, str(ROOT / "docs/assets/javascripts/cari.js"), json.dumps(sample)],
+    out = subprocess.run([node, "-e", script, str(ROOT / "docs/assets/javascripts/cari.js"), json.dumps(sample)],
                          capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == [sorted(candidates(w)) for w in sample]
 

@@ -74,9 +74,12 @@ def test_alias_bomb_rejected_quickly():
     assert "alias" in only_problem(problems).message
 
 
-def test_merge_key_rejected():
-    _, problems = load("base: &b {x: 1}\nitem:\n  <<: *b\n")
-    assert problems
+@pytest.mark.parametrize("text", ["base: &b {x: 1}\nitem:\n  <<: *b\n", "base: {y: 2}\nitem:\n  <<: {x: 1}\n"])
+def test_merge_key_rejected(text):
+    doc, problems = load(text)
+    p = only_problem(problems)
+    assert (p.line, p.field) == (3, "item")
+    assert "`<<`" in p.message and "tidak diizinkan" in p.message
 
 
 def test_tab_indentation_rejected_on_each_line():

@@ -250,17 +250,48 @@ def _csv_column(field_name: str) -> str:
     return column + (head[len(base):] if "[" in head else "")
 
 
+DELIMITERS = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab"}
+_SAVE_AGAIN = ("Simpan ulang dari spreadsheet sebagai CSV (di Excel: Simpan Sebagai → \"CSV UTF-8\") "
+               "dengan baris judul dari `portal import --contoh`.")
+
+
+def _delimiter(text: str, display: str, problems: Problems) -> str | None:
+    """The column separator, read from the header row alone.
+
+    Excel in an Indonesian locale saves `;`, in an English one `,`; the cells
+    themselves are full of both (lists use `; `, amounts `2,5`), so only the
+    header, whose names contain neither, can tell them apart.
+    """
+    first = text.split("\n", 1)[0].rstrip("\r")
+    scores = []
+    for delimiter in DELIMITERS:
+        header = next(csv.reader([first], delimiter=delimiter), [])
+        known = sum(1 for h in header if header_key(h) in COLUMNS)
+        scores.append((known, delimiter))
+    scores.sort(reverse=True)
+    (best, delimiter), (second, _) = scores[0], scores[1]
+    if best == 0:
+        problems.add(display, 1, "", "baris judul tidak berisi satu pun nama kolom yang dikenal, dengan pemisah kolom "
+                     f"koma, titik koma maupun tab. {_SAVE_AGAIN}")
+        return None
+    if best == second:
+        tied = " dan ".join(DELIMITERS[d] for k, d in scores if k == best)
+        problems.add(display, 1, "", f"pemisah kolom tidak bisa ditentukan: baris judul sama-sama terbaca dengan {tied}. "
+                     f"Pakai satu pemisah saja di seluruh file. {_SAVE_AGAIN}")
+        return None
+    return delimiter
+
+
 def import_csv(csv_path: Path, alumni_dir: Path, *, overwrite: bool = False, dry_run: bool = False) -> ImportResult:
     result = ImportResult()
     display = csv_path.name
     text = read_text(csv_path, display, result.problems, max_bytes=MAX_CSV_BYTES)
     if text is None:
         return result
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") and "\t" not in sample.split("\n")[0] else ","
-    if "\t" in sample.split("\n")[0]:
-        delimiter = "\t"
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    delimiter = _delimiter(text, display, result.problems)
+    if delimiter is None:
+        return result
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
