@@ -203,3 +203,30 @@ def test_flags_are_self_hosted_images_not_emoji(desktop, site_url):
             assert response.ok and response.body().startswith(b"<svg")
         text = desktop.locator("main").inner_text()
         assert not any(0x1F1E6 <= ord(ch) <= 0x1F1FF for ch in text), "regional-indicator emoji flags"
+
+
+def test_statistics_labels_readable_and_whole(sized, site_url):
+    sized.goto(site_url + "statistik/", wait_until="networkidle")
+    cells = sized.locator("table.pe-bars th[scope=row], table.pe-bars .pe-bars__value")
+    assert cells.count() > 20
+    info = cells.evaluate_all("""els => els.map(e => ({text: e.textContent, size: parseFloat(getComputedStyle(e).fontSize),
+        cut: e.scrollWidth > e.clientWidth + 1, right: e.getBoundingClientRect().right}))""")
+    width = VIEWPORTS[sized.viewport_name]["width"]
+    assert [i for i in info if i["size"] < 12] == []
+    assert [i for i in info if i["cut"] or i["right"] > width] == []
+    assert not [t for t in sized.locator("table.pe-bars th[scope=row]").all_inner_texts() if "…" in t]
+
+
+def test_statistics_show_empty_years_and_never_draw_other_as_a_country(phone, site_url, profiles):
+    phone.goto(site_url + "statistik/", wait_until="networkidle")
+    years = phone.locator("#stat-ekspor-perdana + table.pe-bars tbody tr")
+    labels = [int(t) for t in years.locator("th").all_inner_texts()]
+    assert labels == list(range(labels[0], labels[-1] + 1)), "every year between first and last"
+    counts = {y: sum(1 for p in profiles if p.first_export_year == y) for y in labels}
+    assert 0 in counts.values(), "the sample data has a year without a first export"
+    shown = dict(zip(labels, (int(v) for v in years.locator(".pe-bars__value").all_inner_texts())))
+    assert shown == counts
+    countries = phone.locator("#stat-negara + table.pe-bars th[scope=row]").all_inner_texts()
+    names = {d.country.name for p in profiles for d in p.destinations}
+    assert set(countries) <= names and "Lainnya" not in countries
+    assert "negara lain" in phone.locator("#stat-negara ~ p").first.inner_text()

@@ -11,7 +11,6 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .. import formatting
-from .charts import bar_chart
 from .flags import flag_img
 
 
@@ -52,7 +51,6 @@ def environment() -> Environment:
     env.globals.update(
         rel=rel,
         number=formatting.number,
-        chart=bar_chart,
         flag=flag_img,
     )
     return env
