@@ -30,6 +30,7 @@ from portal_ekspor.site.learning import module_tools_html, share_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
 from portal_ekspor.site import frame as frames
 from portal_ekspor.site.flags import published_files as flag_files
+from portal_ekspor.site.scrolling import focusable_code, scrollable_tables
 from portal_ekspor.site.placeholders import fill_placeholders
 from portal_ekspor.site.tasklist import label_task_items
 from portal_ekspor.site.languages import ENGLISH_HOME, english_frame, switch_links
@@ -231,6 +232,7 @@ def on_page_content(html, page, config, files):
     html, problems = fill_placeholders(html, state.portal, state.content, page.url)
     if problems:
         raise Abort(f"docs/{page.file.src_uri}: " + "; ".join(problems))
+    html = focusable_code(scrollable_tables(html))
     _record(page.url, module.meta.title if module is not None else page.title, html)
     return html
 

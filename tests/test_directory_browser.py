@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 
 from browser import PageWatch
-from conftest import ROOT
 from portal_ekspor.privacy import public_profiles
 from portal_ekspor.repository import load_valid_portal
 
 pytestmark = pytest.mark.browser
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
@@ -106,32 +104,6 @@ def test_no_horizontal_scroll_on_a_phone(browser, site_url, path):
     width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
     assert width <= 360
     context.close()
-
-
-def _axe(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document, {resultTypes: ['violations']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
-    return [v for v in result if v["impact"] in ("serious", "critical")]
-
-
-@pytest.mark.parametrize("path", ["", "modul/", "alumni/", "alumni/rendang-uni-sari/", "statistik/", "glosarium/",
-                                  "program/ecp-sumbar/"])
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_accessibility_axe(page, site_url, built_site, path, scheme):
-    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
-    page.goto(site_url + path, wait_until="networkidle")
-    assert _axe(page) == []
-
-
-def test_accessibility_axe_on_a_module(page, site_url, built_site):
-    modules = sorted((built_site / "modul").glob("*/*/index.html"))
-    if not modules:
-        pytest.skip("no module written yet")
-    page.goto(site_url + modules[0].parent.relative_to(built_site).as_posix() + "/", wait_until="networkidle")
-    assert _axe(page) == []
 
 
 def test_statistics_charts_have_tables(page, site_url, profiles):

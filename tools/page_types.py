@@ -22,6 +22,9 @@ PAGE_TYPES: dict[str, str] = {
     "tentang": "tentang/",
     "panduan-staf": "panduan-staf/pratinjau-dan-publikasi/",
     "404": "404.html",
+    "en-direktori": "en/exporters/",
+    "en-daftar": "en/exporters/country/jp/",
+    "en-profil": "en/exporters/rendang-uni-sari/",
 }
 
 VIEWPORTS: dict[str, dict[str, int]] = {
