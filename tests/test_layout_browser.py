@@ -127,9 +127,11 @@ def test_staff_guide_is_out_of_the_menu_but_one_click_from_the_footer(desktop, s
     menu = desktop.locator(".md-nav--primary a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert menu and not [h for h in menu if "panduan-staf" in h]
     desktop.locator("footer a", has_text="Panduan staf").click()
+    desktop.wait_for_url(site_url + "panduan-staf/")
     assert desktop.locator("h1").inner_text() == "Panduan Staf"
-    desktop.go_back()
+    desktop.goto(site_url + "alumni/rendang-uni-sari/", wait_until="networkidle")  # the slim frame too
     desktop.locator("footer a", has_text="Tentang portal").click()
+    desktop.wait_for_url(site_url + "tentang/")
     assert desktop.locator("article a[href*='panduan-staf']").count() >= 1
 
 
