@@ -270,3 +270,29 @@ def test_schema_files_validate_sample_data(project):
     bad = {"nama_usaha": "x", "provinsi": "Sumbar", "tak_dikenal": 1}
     kinds = {e.validator for e in validator.iter_errors(bad)}
     assert {"additionalProperties", "required", "enum"} <= kinds
+
+
+def test_publishing_build_warns_loudly_about_the_local_address_and_is_web_readable(project, tmp_path):
+    site = tmp_path / "situs"
+    result = run_portal("build", "--keluaran", str(site), cwd=project, env={"PORTAL_SITE_URL": ""})
+    assert result.returncode == 0, result.stderr
+    assert "PERINGATAN: alamat publik situs masih http://127.0.0.1:8000/" in result.stderr
+    assert "site_url di mkdocs.yml" in result.stderr
+    modes = {oct(p.stat().st_mode & 0o777) for p in [site, *site.rglob("*")] if p.is_dir()}
+    assert modes == {"0o755"}
+    modes = {oct(p.stat().st_mode & 0o777) for p in site.rglob("*") if p.is_file()}
+    assert modes == {"0o644"}
+
+
+def test_publishing_build_with_a_real_address_is_quiet_and_uses_it(project, tmp_path):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('site_url: !ENV [PORTAL_SITE_URL, "http://127.0.0.1:8000/"]',
+                                   "site_url: https://ekspor.contoh.go.id/"), encoding="utf-8")
+    site = tmp_path / "situs"
+    result = run_portal("build", "--keluaran", str(site), cwd=project, env={"PORTAL_SITE_URL": ""})
+    assert result.returncode == 0, result.stderr
+    assert "PERINGATAN" not in result.stderr
+    assert '<link rel="canonical" href="https://ekspor.contoh.go.id/alumni/rendang-uni-sari/"' in \
+        (site / "alumni" / "rendang-uni-sari" / "index.html").read_text(encoding="utf-8")
+    assert "https://ekspor.contoh.go.id/alumni/rendang-uni-sari/" in (site / "alumni.csv").read_text(encoding="utf-8-sig")

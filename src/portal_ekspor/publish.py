@@ -20,6 +20,16 @@ def builder_command() -> list[str]:
     return [sys.executable, "-m", name]
 
 
+def readable_by_web_server(folder: Path) -> None:
+    """Folders 755, files 644: mkdtemp makes the build folder 700, and a web server
+    running as another user would answer 403 for every page copied from it."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if path.is_symlink():
+            continue
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
 def build_site(root: Path, output: Path, *, quiet: bool = False) -> int:
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -37,6 +47,7 @@ def build_site(root: Path, output: Path, *, quiet: bool = False) -> int:
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return code or 1
+    readable_by_web_server(staging)
     old = None
     if output.exists():
         old = output.with_name(f".{output.name}.lama-{os.getpid()}")

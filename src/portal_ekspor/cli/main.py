@@ -81,6 +81,11 @@ def cmd_build(args) -> int:
         print("Pembangunan situs gagal; situs yang sudah ada tidak diubah.", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Situs selesai dibangun di {output}.")
+    from ..site_address import is_local, local_address_warning, site_url
+
+    address = site_url(root)
+    if is_local(address):
+        print(local_address_warning(address), file=sys.stderr)
     return EXIT_OK
 
 
