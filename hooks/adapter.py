@@ -71,7 +71,7 @@ def on_config(config):
     if problems:
         raise Abort("Data portal tidak valid; situs tidak dibangun.\n" + problems.report())
     state.portal = portal
-    state.content = build_site_content(portal)
+    state.content = build_site_content(portal, english=settings.halaman_inggris)
     state.records = {}  # url -> search record, filled as pages are rendered
     state.generated = {page.src_uri: page for page in state.content.pages}
     # halaman_ringkas: false renders every page through MkDocs (slower; used to
@@ -197,7 +197,7 @@ def on_page_markdown(markdown, page, config, files):
     else:
         _head(page, config, page.meta.get("title") or page.title or config.site_name,
               page.meta.get("description") or config.site_description or "", page.url, "website", None,
-              ENGLISH_HOME if page.is_homepage else None)
+              ENGLISH_HOME if page.is_homepage and state.settings.halaman_inggris else None)
     _escape_meta(page)
     return markdown
 
@@ -206,7 +206,7 @@ def _head(page, config, title, description, url, og_type, json_ld, alternate=Non
     page.meta["portal_head"] = head_html(site_name=config.site_name, title=title, description=description,
                                          url=_site_url(config, url), og_type=og_type, json_ld=json_ld,
                                          alternate_url=_site_url(config, alternate) if alternate is not None else None)
-    page.meta["portal_alternates"] = switch_links(url, "id", alternate)
+    page.meta["portal_alternates"] = switch_links(url, "id", alternate) if state.settings.halaman_inggris else []
 
 
 def _escape_meta(page):
@@ -260,7 +260,7 @@ def _write_fast_pages(config) -> dict:
                          url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
                          json_ld=page.json_ld, lang=page.lang,
                          alternate_url=_site_url(config, page.alternate) if page.alternate is not None else None)
-        switch = switch_links(page.url, page.lang, page.alternate)
+        switch = switch_links(page.url, page.lang, page.alternate) if state.settings.halaman_inggris else []
         if page.lang == "id":
             html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
                                      head=head, body=page.html + _share(config, page), active="alumni/",
@@ -278,7 +278,8 @@ def _write_fast_pages(config) -> dict:
     if config.site_url:
         twins = {_site_url(config, p.url): (p.lang, _site_url(config, p.alternate))
                  for p in state.content.pages if p.alternate is not None}
-        twins[_site_url(config, "")] = ("id", _site_url(config, ENGLISH_HOME))
+        if state.settings.halaman_inggris:
+            twins[_site_url(config, "")] = ("id", _site_url(config, ENGLISH_HOME))
         add_alternates_to_sitemap(site_dir, twins)
 
 

@@ -27,8 +27,9 @@ from .validation import validate
 
 YAML_SUFFIXES = (".yml", ".yaml")
 MAX_PHOTO_BYTES = 400 * 1024
-RESERVED_SLUGS = {"daftar", "provinsi", "negara", "angkatan", "sektor", "sertifikasi", "duta", "index"}
-"""Path segments used by listing pages under alumni/; a profile cannot take them."""
+RESERVED_SLUGS = {"daftar", "provinsi", "negara", "angkatan", "sektor", "sertifikasi", "duta", "index",
+                  "page", "country", "province", "sector", "cohort", "certification"}
+"""Path segments used by listing pages under alumni/ and en/exporters/; a profile cannot take them."""
 PARALLEL_THRESHOLD = 2000
 """Below this many files a process pool costs more than it saves."""
 

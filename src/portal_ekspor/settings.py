@@ -21,6 +21,10 @@ class PortalSettings(BaseModel):
                           "false: semua halaman lewat Material, untuk membandingkan dengan pencarian bawaan Material.")
     akar_pencarian: bool = Field(
         True, description="Tambahkan bentuk kata dasar Indonesia ke indeks pencarian. false: stemmer Pagefind saja.")
+    halaman_inggris: bool = Field(
+        True, description="Buat halaman bahasa Inggris untuk pembeli (en/): kembaran setiap profil publik, direktori "
+                          "dan halaman daftar. false: situs hanya berbahasa Indonesia (dipakai tolok ukur untuk "
+                          "mengukur biaya halaman Inggris).")
     cache: bool = Field(
         True, description="Simpan hasil validasi dan halaman per file di folder_cache agar pembangunan ulang cepat.")
     folder_cache: str = Field(".cache/portal", description="Folder cache, relatif terhadap folder proyek.")

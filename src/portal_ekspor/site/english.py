@@ -30,8 +30,7 @@ from .views import CERTIFICATION, COHORT, COUNTRY, PROVINCE, SECTOR, Facet, List
 LOCALE = "en"
 ROOT = "en/"
 DIRECTORY = "en/exporters/"
-RESERVED = {"page", "province", "sector", "country", "cohort", "certification"}
-"""Segments under en/exporters/ used by listing pages; no profile slug may take them."""
+# Segments under en/exporters/ used by listing pages are reserved in repository.RESERVED_SLUGS.
 
 
 @dataclass(frozen=True)

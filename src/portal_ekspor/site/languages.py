@@ -32,8 +32,11 @@ ENGLISH_COPYRIGHT = ("Portal Ekspor — export coaching for Indonesian small and
 
 def english_frame(url: str) -> dict:
     """Frame arguments for an English page: language, menu and footer in English."""
-    from .frame import NavLink
+    from .frame import LABELS, NavLink
 
     active = "en/exporters/" if url.startswith("en/exporters/") else "en/"
+    # The English index holds exporters only (modules stay Indonesian).
+    labels = {**LABELS["en"], "search.input": "Search exporters by name, product or region",
+              "search.placeholder": "Search exporters"}
     return {"lang": "en", "nav": tuple(NavLink(title, href) for title, href in ENGLISH_NAV), "active": active,
-            "copyright": ENGLISH_COPYRIGHT}
+            "copyright": ENGLISH_COPYRIGHT, "labels": labels}

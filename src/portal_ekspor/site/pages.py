@@ -222,9 +222,11 @@ class SiteContent:
     profiles: list[PublicProfile]
     pages: list[GeneratedPage]
     figures: statistics.Figures
+    english: bool = False
+    """Whether the buyers' English pages (en/) are built."""
 
 
-def build_site_content(portal: Portal) -> SiteContent:
+def build_site_content(portal: Portal, english: bool = True) -> SiteContent:
     profiles = public_profiles(portal)
     listings = build_listings(profiles)
     stats_page, figures = statistics_page(portal, profiles)
@@ -239,14 +241,15 @@ def build_site_content(portal: Portal) -> SiteContent:
     from .english_pages import english_pages  # builds on _page; imported late to avoid a cycle
     from .modules import module_index_page  # modules builds on _page; imported late to avoid a cycle
 
-    english = english_pages(profiles, listings)
-    twins = {page.alternate: page.url for page in english if page.alternate is not None}
-    for page in pages:
-        page.alternate = twins.get(page.url)
-    pages.extend(english)
+    if english:
+        en_pages = english_pages(profiles, listings)
+        twins = {page.alternate: page.url for page in en_pages if page.alternate is not None}
+        for page in pages:
+            page.alternate = twins.get(page.url)
+        pages.extend(en_pages)
     if not (portal.root / "docs" / "modul" / "index.md").exists():
         pages.append(module_index_page(portal))
     from .offline_page import offline_page
 
     pages.append(offline_page(portal))
-    return SiteContent(profiles, pages, figures)
+    return SiteContent(profiles, pages, figures, english)

@@ -33,7 +33,7 @@ def fill_placeholders(html: str, portal, content, page_url: str) -> tuple[str, l
         "kalkulator-harga": lambda: calculator_html(page_url),
         "lanjutkan-belajar": continue_learning_html,
         # The buyers' pages are written outside MkDocs, so Markdown cannot link to them.
-        "tautan-pembeli": lambda: render("_buyers_link.html", base=page_url),
+        "tautan-pembeli": lambda: render("_buyers_link.html", base=page_url, english=content.english),
     }
 
     def replace(match: re.Match) -> str:

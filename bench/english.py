@@ -1,0 +1,88 @@
+"""Build-time and size cost of the English pages for buyers (issue 12).
+
+    python -m bench.english [--alumni 20000] [--modul 25]
+
+Generates one synthetic portal (bench/generate.py) and builds it twice in the
+same run from clean output folders: as configured (Indonesian + English) and
+with ``extra.portal.halaman_inggris: false``. Prints wall and CPU time, peak
+RSS of the process tree, site size and file count for both, the English
+subtree alone, and the mean bytes of an English profile page, next to the
+performance budgets of issue 13 (site <= 450 MB at 20,000 alumni with the
+English twins, <= 12 KB per profile page). Figures are reported, never asserted.
+Work folders go to bench/out/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from bench.generate import generate
+from bench.measure import run_measured
+from bench.settings import set_portal_settings
+
+OUT = Path(__file__).resolve().parent / "out"
+BIN = Path(sys.executable).parent
+SITE_BUDGET_MB = 450
+PROFILE_BUDGET_KB = 12
+
+
+def _tree(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def _build(portal: Path, site: Path) -> dict:
+    shutil.rmtree(site, ignore_errors=True)
+    result = run_measured([str(BIN / "portal"), "--folder", str(portal), "build", "--keluaran", str(site)])
+    if result["returncode"] != 0:
+        sys.exit(f"portal build gagal untuk {portal}:\n{result['output']}")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Biaya halaman bahasa Inggris: waktu bangun dan ukuran situs.")
+    parser.add_argument("--alumni", type=int, default=20000)
+    parser.add_argument("--modul", type=int, default=None)
+    args = parser.parse_args()
+    work = OUT / f"inggris-{args.alumni}"
+    shutil.rmtree(work, ignore_errors=True)
+    with_en, without_en = work / "dengan", work / "tanpa"
+    generate(with_en, args.alumni, args.modul)
+    shutil.copytree(with_en, without_en)
+    set_portal_settings(without_en / "mkdocs.yml", halaman_inggris=False, cache=False)
+    set_portal_settings(with_en / "mkdocs.yml", cache=False)
+    runs = {}
+    for name, portal in (("tanpa", without_en), ("dengan", with_en)):
+        print(f"membangun {name} halaman Inggris ({args.alumni} alumni) ...", flush=True)
+        runs[name] = _build(portal, portal / "site")
+    sizes = {name: _tree(portal / "site") for name, portal in (("tanpa", without_en), ("dengan", with_en))}
+    english_bytes, english_files = _tree(with_en / "site" / "en")
+    profiles = [p for p in (with_en / "site" / "en" / "exporters").glob("*/index.html")
+                if p.parent.name not in ("page", "country", "sector", "province", "certification", "cohort")]
+    profile_kb = sum(p.stat().st_size for p in profiles) / max(1, len(profiles)) / 1024
+    indonesian = [p for p in (with_en / "site" / "alumni").glob("*/index.html") if 'class="pe-profile"' in p.read_text()]
+    indonesian_kb = sum(p.stat().st_size for p in indonesian) / max(1, len(indonesian)) / 1024
+    a, b = runs["tanpa"], runs["dengan"]
+    print()
+    print(f"| {args.alumni} alumni | tanpa halaman Inggris | dengan halaman Inggris | selisih |")
+    print("|---|---:|---:|---:|")
+    print(f"| waktu bangun (dinding) | {a['wall_s']:.1f} s | {b['wall_s']:.1f} s | "
+          f"+{b['wall_s'] - a['wall_s']:.1f} s ({(b['wall_s'] / a['wall_s'] - 1) * 100:+.0f} %) |")
+    print(f"| waktu CPU | {a['cpu_s']:.1f} s | {b['cpu_s']:.1f} s | +{b['cpu_s'] - a['cpu_s']:.1f} s "
+          f"({(b['cpu_s'] / a['cpu_s'] - 1) * 100:+.0f} %) |")
+    print(f"| RSS puncak pohon proses | {a['peak_tree_rss_mb']:.0f} MB | {b['peak_tree_rss_mb']:.0f} MB | "
+          f"{b['peak_tree_rss_mb'] - a['peak_tree_rss_mb']:+.0f} MB |")
+    print(f"| ukuran situs | {sizes['tanpa'][0] / 2**20:.0f} MB | {sizes['dengan'][0] / 2**20:.0f} MB "
+          f"(anggaran {SITE_BUDGET_MB} MB) | +{(sizes['dengan'][0] - sizes['tanpa'][0]) / 2**20:.0f} MB |")
+    print(f"| jumlah file | {sizes['tanpa'][1]} | {sizes['dengan'][1]} | +{sizes['dengan'][1] - sizes['tanpa'][1]} |")
+    print(f"| folder en/ saja | | {english_bytes / 2**20:.0f} MB, {english_files} file | |")
+    print(f"| rata-rata halaman profil | {indonesian_kb:.1f} KB (Indonesia) | {profile_kb:.1f} KB (Inggris) "
+          f"| anggaran {PROFILE_BUDGET_KB} KB |")
+    print(f"\nMesin: beban maksimum {max(a['load_max'], b['load_max']):.1f} selama pengukuran.")
+
+
+if __name__ == "__main__":
+    main()
