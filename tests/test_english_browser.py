@@ -84,7 +84,7 @@ def test_every_english_profile_has_no_indonesian_labels(page, site_url, profiles
     for p in profiles:
         page.goto(site_url + f"en/exporters/{p.slug}/")
         assert page.locator("html").get_attribute("lang") == "en"
-        found = _indonesian_labels(_english_text(page), _names(p))
+        found = _indonesian_labels(_english_text(page, "body"), _names(p))  # header, menu and footer too
         assert found == [], (p.slug, found)
         assert "Indonesia" in page.title() or p.name in page.title()
 
@@ -173,8 +173,9 @@ def test_english_directory_filters_by_country_and_sector(page, site_url, profile
     hrefs = page.locator("#pe-results .pe-card__title a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert all("/en/exporters/" in h for h in hrefs), hrefs
     assert f"country={country.lower()}" in page.url and f"sector={sector}" in page.url
-    labels = _indonesian_labels(_english_text(page), [n for p in profiles for n in _names(p)])
+    labels = _indonesian_labels(_english_text(page, "body"), [n for p in profiles for n in _names(p)])
     assert labels == []
+    assert page.locator("#pe-search-input").get_attribute("placeholder") == "Search exporters"
 
 
 def test_header_search_on_english_pages_finds_english_pages_only(page, site_url):

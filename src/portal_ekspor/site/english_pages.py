@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..formatting import number
 from ..privacy import PublicProfile
 from .english import DIRECTORY, FACETS_EN, LOCALE, ROOT, EnglishProfile, english_listings, profile_url
-from .pages import GeneratedPage, _page, _paged, _url_of
+from .pages import PAGE_SIZE, GeneratedPage, _page, _paged, _url_of
 from .render import render
 
 
@@ -50,6 +50,12 @@ def english_directory_pages(views: list[EnglishProfile], listings_en, profiles: 
 
 
 def english_listing_pages(listings_en, views_by_slug: dict[str, EnglishProfile]) -> list[GeneratedPage]:
+    """One page per facet value: its first PAGE_SIZE exporters and a link to the filtered directory.
+
+    Unlike the Indonesian listings, the English ones are not paginated: buyers
+    filter in the directory, and the later pages would add a third of the
+    English pages' weight (about 6,000 pages at 20,000 alumni) for little use.
+    """
     pages = []
     for facet in FACETS_EN:
         group = listings_en[facet.key]
@@ -58,16 +64,11 @@ def english_listing_pages(listings_en, views_by_slug: dict[str, EnglishProfile])
                       facet=facet, listings=group)
         pages.append(_en(index, f"alumni/{facet.source.key}/"))
         for listing in group:
-            base_src = listing.url[:-1]
-            url_of = _url_of(listing.url, base_src + "/{n}/")
-            id_url_of = _url_of(listing.indonesian_url, listing.indonesian_url + "{n}/")
-            views = [views_by_slug[p.slug] for p in listing.profiles]
-            summary = listing.summary  # once per listing, not per page of it
-            for src, n, total, chunk in _paged(views, f"{base_src}/index.md", base_src + "/{n}.md"):
-                title = listing.title if n == 1 else f"{listing.title} — page {n}"
-                page = _page(src, f"Exporters: {title}", summary, "listing", "en/listing.html", title=title,
-                             summary=summary, facet=facet, profiles=chunk, page_number=n, page_count=total, url_of=url_of)
-                pages.append(_en(page, id_url_of(n)))
+            views = [views_by_slug[p.slug] for p in listing.profiles[:PAGE_SIZE]]
+            page = _page(f"{listing.url}index.md", f"Exporters: {listing.title}", listing.summary, "listing",
+                         "en/listing.html", title=listing.title, summary=listing.summary, facet=facet, profiles=views,
+                         total=len(listing.profiles), filtered=f"{DIRECTORY}?{facet.key}={listing.value}")
+            pages.append(_en(page, listing.indonesian_url))
     return pages
 
 
