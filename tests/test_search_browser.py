@@ -126,3 +126,103 @@ def test_search_keeps_working_offline_once_loaded(browser, site_url):
     page.keyboard.type("rendang")
     assert _results(page)[:3] == online[:3]
     context.close()
+
+
+SEARCH_URLS = """async (q) => {
+  const r = await window.PortalCari.search(q, {});
+  const data = await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+  return data.filter(Boolean).map(d => d.url);  // a page Pagefind could not hand over is not shown
+}"""
+
+
+def _words(text: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"[0-9a-zà-ÿ]+", text.lower()))
+
+
+def test_excerpts_show_only_words_visible_on_their_page(page, browser, site_url):
+    """The root forms that help ranking never reach an excerpt (issue: "nila buka pesan tuju lulus")."""
+    reader = browser.new_page()
+    for query in ("kopi", "pengemasan", "sertifikat halal"):
+        page.goto(site_url, wait_until="networkidle")
+        _open_search(page)
+        page.keyboard.type(query)
+        _results(page)
+        shown = page.locator("#pe-search-results a").evaluate_all(
+            "els => els.slice(0, 5).map(e => [e.getAttribute('href'), e.querySelector('p').textContent])")
+        assert len(shown) == 5
+        for href, excerpt in shown:
+            assert excerpt.strip(), href
+            reader.goto(href if href.startswith("http") else site_url.rstrip("/") + href, wait_until="load")
+            visible = _words(reader.locator("body").inner_text())
+            stray = _words(excerpt) - visible
+            assert not stray, f"{query!r} -> {href}: {sorted(stray)} not on the page"
+    reader.close()
+
+
+@pytest.mark.parametrize("query, module", [
+    ("gimana caranya bikin proforma invoice", "modul/menengah/korespondensi-dan-proforma/"),
+    ("bagaimana cara menghitung harga ekspor", "modul/pemula/harga-ekspor/"),
+    ("apa itu incoterms", "modul/pemula/incoterms-2020/"),
+])
+def test_question_form_query_finds_its_module(page, site_url, query, module):
+    page.goto(site_url, wait_until="networkidle")
+    _open_search(page)
+    page.keyboard.type(query)
+    assert any(h.rstrip("/").endswith(module.rstrip("/")) for h in _results(page)[:5])
+
+
+def test_every_glossary_synonym_finds_its_term(page, site_url, built_site):
+    from portal_ekspor.repository import load_valid_portal
+
+    synonyms = [(t.term, a) for t in load_valid_portal(built_site.parent).glossary for a in t.aliases]
+    assert len(synonyms) > 100
+    page.goto(site_url, wait_until="networkidle")
+    missed = []
+    for term, alias in synonyms:
+        urls = page.evaluate(SEARCH_URLS, alias)
+        if not any(u.rstrip("/").endswith("glosarium") for u in urls):
+            missed.append(f"{alias} ({term})")
+    assert missed == []
+
+
+PAIRS = [("andalimam", "kopi"), ("kopi sumut", "gimana caranya bikin proforma invoice"), ("BL", "rendang sumbar"),
+         ("transfer pake TT aman gak", "pengemasan")]
+
+
+@pytest.mark.parametrize("before, query", PAIRS + [(b, a) for a, b in PAIRS])
+def test_a_query_finds_the_same_after_another_search(browser, site_url, before, query):
+    def fresh():
+        context = browser.new_context()
+        p = context.new_page()
+        p.goto(site_url, wait_until="networkidle")
+        return context, p
+
+    context, alone = fresh()
+    expected = alone.evaluate(SEARCH_URLS, query)
+    context.close()
+    context, second = fresh()
+    second.evaluate(SEARCH_URLS, before)
+    assert expected and second.evaluate(SEARCH_URLS, query) == expected
+    context.close()
+
+
+def test_typo_list_is_fetched_only_when_a_word_is_found_nowhere(page, site_url):
+    watch = PageWatch(page, site_url)
+    page.goto(site_url, wait_until="networkidle")
+    for query in ("rendang", "gimana caranya bikin proforma invoice", "kopi sumut", "BL"):
+        assert page.evaluate(SEARCH_URLS, query)
+    assert not any(u.endswith("/cari/kata.json") for u in watch.requests)
+    urls = page.evaluate(SEARCH_URLS, "sertfikai halal")  # two letters wrong in a long word
+    assert any("sertifikasi-produk" in u for u in urls[:5])
+    assert any(u.endswith("/cari/kata.json") for u in watch.requests)
+
+
+def test_typo_correction_never_changes_a_real_word(page, site_url):
+    page.goto(site_url, wait_until="networkidle")
+    result = page.evaluate("""async () => {
+      const r = await window.PortalCari.search('ikan asin', {});
+      return r.corrected;
+    }""")
+    assert result is None

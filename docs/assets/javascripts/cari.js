@@ -268,13 +268,23 @@
     return prev[b.length];
   }
 
+  function spells(typed, word) {
+    var j = 0;
+    for (var i = 0; i < word.length && j < typed.length; i++) if (word[i] === typed[j]) j++;
+    return j === typed.length;
+  }
+
   function corrected(word, words) {
     var max = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
     if (!max || !/^[a-z]+$/.test(word)) return word;
-    var best = word, bestD = max + 1;
-    for (var i = 0; i < words.length; i++) {  // most frequent first: the first closest wins
+    // Fewest edits first; at equal edits a word the typed letters spell in order
+    // (a letter left out: rendag -> rendang, not rendah); then the most frequent.
+    var best = word, bestKey = 2 * max + 2;
+    for (var i = 0; i < words.length; i++) {
       var d = distance(word, words[i], max);
-      if (d < bestD) { best = words[i]; bestD = d; if (d === 1) break; }
+      if (d > max) continue;
+      var key = 2 * d - (spells(word, words[i]) ? 1 : 0);
+      if (key < bestKey) { best = words[i]; bestKey = key; }
     }
     return best;
   }
@@ -283,17 +293,41 @@
     return words.map(function (w) { return /^[a-z]+$/.test(w) ? rootOf(w, rootSet) : w; });
   }
 
-  /* Add one result list into a map: pages found by more runs score higher. */
+  /* Add one result list into a map: pages found by more runs score higher.
+   * Pagefind caches one fragment object per page and overwrites its
+   * `locations` on every data() call, so the hits of one search would leak
+   * into another; each result keeps its own hit positions (`words`) and
+   * data() hands out a copy carrying them. */
   function addRun(byId, res, weight) {
     res.results.forEach(function (r) {
       var seen = byId.get(r.id);
-      if (seen) seen.score += r.score * weight;
-      else byId.set(r.id, { id: r.id, score: r.score * weight, data: r.data, terms: 0 });
+      if (seen) {
+        seen.score += r.score * weight;
+        (r.words || []).forEach(function (w) { if (seen.words.indexOf(w) < 0) seen.words.push(w); });
+      } else {
+        byId.set(r.id, { id: r.id, score: r.score * weight, raw: r.data, words: (r.words || []).slice(), terms: 0 });
+      }
     });
   }
 
+  function snapshot(entry) {
+    entry.data = function () {
+      // Pagefind's worker now and then answers null for a page while another
+      // search loads its fragment; asking again gets it.
+      function again(d) { return d || entry.raw(); }
+      return entry.raw().then(again).then(again).then(function (d) {
+        if (!d) return null;
+        var copy = {};
+        Object.keys(d).forEach(function (k) { copy[k] = d[k]; });
+        copy.locations = entry.words.slice().sort(function (a, b) { return a - b; });
+        return copy;
+      });
+    };
+    return entry;
+  }
+
   function ranked(byId) {
-    return Array.from(byId.values()).sort(function (x, y) {
+    return Array.from(byId.values()).map(snapshot).sort(function (x, y) {
       return y.terms - x.terms || y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
     });
   }
@@ -323,9 +357,10 @@
         var byId = new Map();
         addRun(byId, res, 1);
         if (!/^[a-z]+$/.test(w) || !res.results.length) return { byId: byId, found: res.results.length > 0 };
-        return Promise.all(res.results.slice(0, 3).map(function (x) { return x.data(); })).then(function (data) {
+        return Promise.all(ranked(byId).slice(0, 3).map(function (x) { return x.data(); })).then(function (data) {
           var needle = bare(w), root = bare(r);
           var found = data.some(function (d) {
+            if (!d) return false;
             var ws = (d.content || "").split(/[\r\n\s]+/g);
             return (d.locations || []).some(function (l) {
               var m = bare(ws[l] || "");
@@ -355,6 +390,7 @@
     return Promise.all(top.map(function (x) { return x.data(); })).then(function (data) {
       var seen = [];
       data.forEach(function (d) {
+        if (!d) return;
         var ws = (d.content || "").split(/[\r\n\s]+/g);
         (d.locations || []).forEach(function (l) { seen.push(bare(ws[l] || "")); });
       });
@@ -376,8 +412,8 @@
             if (!m.found) return;  // a word found nowhere ranks nothing
             m.byId.forEach(function (r) {
               var seen = relaxed.get(r.id);
-              if (seen) { seen.terms += 1; seen.score += r.score; }
-              else relaxed.set(r.id, { id: r.id, score: r.score, data: r.data, terms: 1 });
+              if (seen) { seen.terms += 1; seen.score += r.score; seen.words = seen.words.concat(r.words); }
+              else relaxed.set(r.id, { id: r.id, score: r.score, raw: r.raw, words: r.words.slice(), terms: 1 });
             });
           });
           byId.forEach(function (r) { r.terms = words.length + 1; });  // all words together first
@@ -523,7 +559,7 @@
       if (mine !== serial) return null;
       correctedTo = res.corrected || null;
       return Promise.all(res.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
-        if (mine === serial) render(data, res.results.length);
+        if (mine === serial) render(data.filter(Boolean), res.results.length);
       });
     }).catch(function () {
       status.textContent = T.offline;
