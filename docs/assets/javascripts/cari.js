@@ -338,9 +338,18 @@
    * the root "kemas" in its index. */
   function allWords(pf, list, rootSet, options) {
     var runs = list.map(function (words) { return pf.search(rooted(words, rootSet).join(" "), options); });
-    return Promise.all(runs).then(function (res) {
+    var glossary = null;
+    if (list.length > 1 && !Object.keys(options.filters || {}).length) {
+      // A glossary name or synonym: its definition comes first, then the pages using it.
+      glossary = pf.search(list[0].join(" "), { filters: { jenis: "Glosarium" } });
+    }
+    return Promise.all([Promise.all(runs), glossary]).then(function (both) {
       var byId = new Map();
-      res.forEach(function (r) { addRun(byId, r, 1); });
+      both[0].forEach(function (r) { addRun(byId, r, 1); });
+      if (both[1]) {
+        addRun(byId, both[1], 1);
+        both[1].results.forEach(function (r) { byId.get(r.id).terms = 1; });
+      }
       return byId;
     });
   }
@@ -416,7 +425,7 @@
               else relaxed.set(r.id, { id: r.id, score: r.score, raw: r.raw, words: r.words.slice(), terms: 1 });
             });
           });
-          byId.forEach(function (r) { r.terms = words.length + 1; });  // all words together first
+          byId.forEach(function (r) { r.terms += words.length + 1; });  // all words together first
           relaxed.forEach(function (r, id) { if (!byId.has(id)) byId.set(id, r); });
         }
         return { byId: byId, missing: missing };
