@@ -35,13 +35,13 @@ PAGEFIND_PLAIN = """async (q) => {
   await pf.options({baseUrl: '/'});
   const r = await pf.search(q);
   const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
-  return data.filter(Boolean).map(d => d.url);  // a page Pagefind could not hand over is not shown
+  return data.map(d => d.url);
 }"""
 
 PAGEFIND_ROOTS = """async (q) => {
   const r = await window.PortalCari.search(q, {});
   const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
-  return data.filter(Boolean).map(d => d.url);  // a page Pagefind could not hand over is not shown
+  return data.map(d => d.url);
 }"""
 
 LUNR = """async ([q, worker]) => {

@@ -305,17 +305,16 @@
         seen.score += r.score * weight;
         (r.words || []).forEach(function (w) { if (seen.words.indexOf(w) < 0) seen.words.push(w); });
       } else {
-        byId.set(r.id, { id: r.id, score: r.score * weight, raw: r.data, words: (r.words || []).slice(), terms: 0 });
+        // Keep Pagefind's result object itself: its worker frees a page's data once
+        // the object is garbage-collected, and data() then answers null.
+        byId.set(r.id, { id: r.id, score: r.score * weight, src: r, words: (r.words || []).slice(), terms: 0 });
       }
     });
   }
 
   function snapshot(entry) {
     entry.data = function () {
-      // Pagefind's worker now and then answers null for a page while another
-      // search loads its fragment; asking again gets it.
-      function again(d) { return d || entry.raw(); }
-      return entry.raw().then(again).then(again).then(function (d) {
+      return entry.src.data().then(function (d) {
         if (!d) return null;
         var copy = {};
         Object.keys(d).forEach(function (k) { copy[k] = d[k]; });
@@ -422,7 +421,7 @@
             m.byId.forEach(function (r) {
               var seen = relaxed.get(r.id);
               if (seen) { seen.terms += 1; seen.score += r.score; seen.words = seen.words.concat(r.words); }
-              else relaxed.set(r.id, { id: r.id, score: r.score, raw: r.raw, words: r.words.slice(), terms: 1 });
+              else relaxed.set(r.id, { id: r.id, score: r.score, src: r.src, words: r.words.slice(), terms: 1 });
             });
           });
           byId.forEach(function (r) { r.terms += words.length + 1; });  // all words together first
