@@ -179,6 +179,7 @@ def run(queries: list[dict], engines: tuple[str, ...] = ENGINES, alumni: int = 0
         def site(name: str, **kw) -> Path:
             target = base / name
             if alumni:
+                target.mkdir(parents=True)
                 for part in PARTS:
                     src = ROOT / part
                     (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / part)

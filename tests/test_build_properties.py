@@ -60,6 +60,8 @@ def test_two_builds_are_byte_identical(project, tmp_path):
     assert differ == []
     assert len(stable(first)) > 100
     assert any(k.startswith("cari/fragment/") for k in stable(first))
+    # The search word lists (roots, typo words, synonyms) are compared too.
+    assert {"cari/akar.json", "cari/kata.json", "cari/sinonim.json"} <= set(stable(first))
     assert "sitemap.xml.gz" in first and "alumni/rendang-uni-sari/index.html" in first
 
 
