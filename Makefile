@@ -55,7 +55,7 @@ pre-commit: install
 
 ## Validate data, build into a fresh folder and serve with live reload.
 serve: install
-	$(BIN)/portal check
+	-$(BIN)/portal check   # problems also show in the browser as an error page until fixed
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST) --watch data --watch hooks --watch src
 
 ## Build the site for publishing into site/ (swapped in only when complete).

@@ -8,6 +8,7 @@ autoescape off). All decisions live in the core package.
 from __future__ import annotations
 
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from portal_ekspor.site.modules import course_json_ld, module_info_html
 from portal_ekspor.site import frame as frames
 from portal_ekspor.site.flags import published_files as flag_files
 from portal_ekspor.site.scrolling import focusable_code, scrollable_tables
+from portal_ekspor.site.serve_error import error_page_html
 from portal_ekspor.site.placeholders import fill_placeholders
 from portal_ekspor.site.tasklist import label_task_items
 from portal_ekspor.site.languages import ENGLISH_HOME, english_frame, switch_links
@@ -43,7 +45,12 @@ from portal_ekspor.site.pages import build_site_content
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
+SERVING = False
+"""Set by hooks/portal.py when MkDocs runs `serve`: invalid data then shows an error page."""
+
+
 class _State:
+    error: str | None = None  # the problem report while serving invalid data
     records: dict = {}
     portal = None
     content = None
@@ -68,6 +75,13 @@ def on_config(config):
         raise Abort(str(exc)) from None
     state.settings = settings
     portal, problems = load_portal(root)
+    state.error = None
+    if problems and SERVING:
+        # Preview only: every page becomes the problem list (see site/serve_error.py).
+        state.error = problems.report()
+        print("Data portal tidak valid; pratinjau menampilkan daftar masalah.\n" + state.error, file=sys.stderr)
+        config.nav = []
+        return config
     if problems:
         raise Abort("Data portal tidak valid; situs tidak dibangun.\n" + problems.report())
     state.portal = portal
@@ -137,6 +151,8 @@ def _theme(config) -> frames.Theme:
 
 
 def on_files(files: Files, config):
+    if state.error is not None:
+        return Files([f for f in files if not f.is_documentation_page()])
     for src_uri in state.generated:
         if files.get_file_from_path(src_uri) is not None:
             raise Abort(f"docs/{src_uri}: halaman ini dibuat otomatis dari data; hapus file docs/{src_uri}.")
@@ -284,6 +300,11 @@ def _write_fast_pages(config) -> dict:
 
 
 def on_post_build(config):
+    if state.error is not None:
+        page = error_page_html(state.error)
+        for name in ("index.html", "404.html"):
+            (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+        return
     _write_fast_pages(config)
     try:
         with tempfile.TemporaryDirectory(prefix="pe-cari-") as work:

@@ -2,7 +2,7 @@
 
 MkDocs caches hook modules for the life of `mkdocs serve` (mkdocs issue
 3993), so edits to hooks/ or to the core package would silently not apply on
-rebuild. This shim never needs editing; on each build it drops the cached
+rebuild. This shim stays small: it remembers whether MkDocs serves, and on each build it drops the cached
 ``portal_ekspor`` modules and re-executes ``hooks/adapter.py``.
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 _SRC = _HERE.parent / "src"
 _adapter = None
+_command = None
 
 
 def _load_adapter():
@@ -29,13 +30,15 @@ def _load_adapter():
 
 
 def on_startup(command, dirty):
-    global _adapter
+    global _adapter, _command
+    _command = command
     _adapter = _load_adapter()
 
 
 def on_config(config):
     global _adapter
     _adapter = _load_adapter()
+    _adapter.SERVING = _command == "serve"  # invalid data: an error page instead of a stuck preview
     return _adapter.on_config(config)
 
 
