@@ -91,8 +91,15 @@ def _text(q: dict | None, key: str) -> str:
 
 
 def _csv_safe(value: str) -> str:
-    """Spreadsheet apps run cells starting with = + - @ as formulas."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Spreadsheet apps run cells starting with = + - @ as formulas.
+
+    A bare carriage return is made a newline first: the csv module quotes
+    only cells holding a character of its line terminator ("\n"), and a
+    spreadsheet would read an unquoted "\r" as the start of a new row, whose
+    first cell could then be a formula.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\n") else value
 
 
 def open_data_files(profiles: list[PublicProfile], site_url: str = "") -> dict[str, str]:
