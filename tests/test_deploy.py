@@ -31,8 +31,14 @@ NGINX = "/usr/sbin/nginx"
 GIT_ENV = {"GIT_AUTHOR_NAME": "Staf Uji", "GIT_AUTHOR_EMAIL": "staf@dinas.example", "GIT_COMMITTER_NAME": "Staf Uji",
            "GIT_COMMITTER_EMAIL": "staf@dinas.example", "GIT_CONFIG_NOSYSTEM": "1", "NO_MKDOCS_2_WARNING": "1"}
 PROFILE = "rendang-uni-sari"
-needs_nginx = pytest.mark.skipif(not os.access(NGINX, os.X_OK), reason=f"{NGINX} belum terpasang: jalankan `make test` "
-                                 "(target system-deps memasang paket Debian nginx)")
+NGINX_MISSING = (f"{NGINX} belum terpasang: tes penerbitan butuh nginx. Jalankan `make test` (target system-deps "
+                 "memasang paket Debian nginx) atau `apt-get install nginx`.")
+
+
+def require_nginx() -> None:
+    """The publishing tests need a real nginx: fail loudly, never skip."""
+    if not os.access(NGINX, os.X_OK):
+        pytest.fail(NGINX_MISSING, pytrace=False)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------------
@@ -195,16 +201,14 @@ http {{
 
 @pytest.fixture
 def site(tmp_path):
+    require_nginx()
     port = free_port()
     root = tmp_path / "server"
     done = portal("server", "pasang", str(root), "--listen", f"127.0.0.1:{port}", "--nama-server", "localhost", "--simpan", "3")
     assert done.returncode == 0, done.stderr
     assert "terpasang" in done.stdout
     s = Site(root, port)
-    if os.access(NGINX, os.X_OK):
-        with nginx(root / "nginx" / "portal-ekspor.conf", tmp_path / "nginx"):
-            yield s
-    else:
+    with nginx(root / "nginx" / "portal-ekspor.conf", tmp_path / "nginx"):
         yield s
 
 
@@ -256,7 +260,6 @@ def traces(folder: Path, needles: list[str]) -> list[str]:
 # --- pushing ------------------------------------------------------------------------------------------------------
 
 @pytest.mark.slow
-@needs_nginx
 def test_good_push_goes_live_behind_nginx(site, staff):
     # The repository carries the core code too: the server checks and builds with the pushed commit's src/.
     shutil.copytree(ROOT / "src", staff.folder / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
@@ -308,7 +311,6 @@ def test_good_push_goes_live_behind_nginx(site, staff):
 
 
 @pytest.mark.slow
-@needs_nginx
 def test_invalid_push_is_refused_with_its_messages_and_live_is_unchanged(site, staff):
     assert staff.push().returncode == 0
     before_id, before_page = site.live_id(), site.text(f"alumni/{PROFILE}/")
@@ -335,8 +337,23 @@ def test_invalid_push_is_refused_with_its_messages_and_live_is_unchanged(site, s
     assert site.log().count("DITOLAK") == 2
 
 
+def wait_for_builder(work: Path, push: subprocess.Popen, exclude: frozenset[int] = frozenset()) -> int:
+    """The pid of the MkDocs process building in work/, once it runs (not one of `exclude`,
+    left over from a killed hook until the next push clears it)."""
+    deadline = time.monotonic() + 120
+    while True:
+        assert time.monotonic() < deadline and push.poll() is None, "the build never started"
+        for proc in Path("/proc").iterdir():
+            try:
+                cmdline = (proc / "cmdline").read_bytes() if proc.name.isdigit() else b""
+            except OSError:
+                continue
+            if str(work).encode() in cmdline and b"mkdocs" in cmdline and int(proc.name) not in exclude:
+                return int(proc.name)
+        time.sleep(0.02)
+
+
 @pytest.mark.slow
-@needs_nginx
 def test_build_killed_midway_never_goes_live(site, staff):
     assert staff.push().returncode == 0
     before_id, before_page, before_head = site.live_id(), site.text(f"alumni/{PROFILE}/"), site.head()
@@ -353,18 +370,7 @@ def test_build_killed_midway_never_goes_live(site, staff):
     # 2. The hook is killed from outside while MkDocs is still writing pages.
     work = site.root / "work"
     push = staff.push_async()
-    deadline = time.monotonic() + 120
-    builder = None
-    while builder is None:
-        assert time.monotonic() < deadline and push.poll() is None, "the build never started"
-        for proc in Path("/proc").iterdir():
-            try:
-                cmdline = (proc / "cmdline").read_bytes() if proc.name.isdigit() else b""
-            except OSError:
-                continue
-            if str(work).encode() in cmdline and b"mkdocs" in cmdline:
-                builder = int(proc.name)
-        time.sleep(0.02)
+    orphan = wait_for_builder(work, push)
     holder = json.loads((site.root / ".kunci").read_text())
     os.kill(holder["pid"], signal.SIGKILL)
     output, _ = push.communicate(timeout=120)
@@ -372,6 +378,17 @@ def test_build_killed_midway_never_goes_live(site, staff):
     assert site.live_id() == before_id and site.releases() == before_releases and site.head() == before_head
     assert site.text(f"alumni/{PROFILE}/") == before_page
     assert "Setengah Jadi" not in site.text("alumni.json")
+
+    # 2b. Only the builder dies (as the out-of-memory killer would do): the pusher is
+    # told the server failed, not to fix the data.
+    push = staff.push_async()
+    os.kill(wait_for_builder(work, push, exclude=frozenset({orphan})), signal.SIGKILL)
+    output, _ = push.communicate(timeout=120)
+    assert push.returncode != 0, output
+    assert "bukan kesalahan data Anda" in output and "sinyal 9" in output, output
+    assert "Perbaiki di komputer Anda" not in output and "Traceback" not in output
+    assert site.live_id() == before_id and site.releases() == before_releases and site.head() == before_head
+    assert "GAGAL      :" in portal("server", "status", "--server", str(site.root)).stdout
 
     # 3. The next push clears what the dead builds left (and any build process still running), then goes live.
     result = staff.push()
@@ -388,7 +405,6 @@ def test_build_killed_midway_never_goes_live(site, staff):
 
 
 @pytest.mark.slow
-@needs_nginx
 def test_rollback_restores_previous_release_and_old_releases_are_dropped(site, staff):
     path = f"data/alumni/{PROFILE}.yml"
     original = staff.read(path)
@@ -410,6 +426,13 @@ def test_rollback_restores_previous_release_and_old_releases_are_dropped(site, s
     again = portal("server", "rollback", "--server", str(site.root))
     assert again.returncode == 1 and "Tidak ada rilis sebelumnya" in again.stderr
 
+    # Forward again by name, then back: the rollback returns to `first`, it never skips it.
+    assert portal("server", "rollback", second, "--server", str(site.root)).returncode == 0
+    assert site.live_id() == second
+    back = portal("server", "rollback", "--server", str(site.root))
+    assert back.returncode == 0, back.stderr
+    assert site.live_id() == first
+
     # `rilis` republishes the branch tip; a named rollback picks any kept release.
     assert portal("server", "rilis", "--server", str(site.root)).returncode == 0
     assert "Rendang Versi Dua" in site.text(f"alumni/{PROFILE}/")
@@ -427,12 +450,12 @@ def test_rollback_restores_previous_release_and_old_releases_are_dropped(site, s
 
 @pytest.mark.slow
 @pytest.mark.browser
-@needs_nginx
 def test_takedown_push_leaves_no_trace_and_prune_clears_kept_releases(site, staff, browser):
     staff.write("data/alumni/kopi-jejak-hilang.yml", alumnus("Kopi Jejak Hilang", photo="foto/kopi-jejak-hilang.png"))
     staff.write("data/alumni/foto/kopi-jejak-hilang.png", PNG)
     staff.write("data/alumni/teh-tarik-cabut.yml", alumnus("Teh Tarik Cabut"))
-    staff.commit("Tambah dua alumni")
+    # Against the guide's template, the names are in the commit message: the takedown must reach it too.
+    staff.commit("Tambah Kopi Jejak Hilang dan teh-tarik-cabut")
     assert staff.push().returncode == 0
     with_them = site.live_id()
     gone = ["kopi-jejak-hilang", "teh-tarik-cabut"]
@@ -460,18 +483,60 @@ def test_takedown_push_leaves_no_trace_and_prune_clears_kept_releases(site, staf
     for name in names:
         assert not [h for h in search(browser, site, name) if any(slug in h for slug in gone)]
 
-    # Kept releases still hold them: rollback refuses to bring them back, pangkas deletes them.
+    # Kept releases still hold them: rollback refuses to bring them back, pangkas deletes them
+    # and rebuilds the newest one without them, so a rollback target remains.
     rollback = portal("server", "rollback", "--server", str(site.root))
     assert rollback.returncode == 1 and "sudah diturunkan" in rollback.stderr
     assert "diturunkan" in portal("server", "status", "--server", str(site.root)).stdout
+    assert any(slug in site.log() for slug in gone), "positive control: the log named them before pangkas"
     pruned = portal("server", "pangkas", "--server", str(site.root))
     assert pruned.returncode == 0, pruned.stderr
-    assert with_them in pruned.stdout and with_them not in site.releases()
+    assert "Dibangun ulang" in pruned.stdout and with_them in pruned.stdout and with_them in site.releases()
     for release in (site.root / "releases").iterdir():
         assert traces(release, gone + names) == []
     assert "DIPANGKAS" in site.log()
     again = portal("server", "pangkas", "kopi-jejak-hilang", "--server", str(site.root))
     assert again.returncode == 0 and "Tidak ada rilis lama" in again.stdout
+
+    # The record leaves the repository's history too (git-filter-repo).
+    forgotten = portal("server", "pangkas", *gone, "--riwayat", "--server", str(site.root))
+    assert forgotten.returncode == 0, forgotten.stderr
+    assert "Riwayat repositori server ditulis ulang" in forgotten.stdout
+    leftovers = server_traces(site.root, gone + names)
+    assert leftovers == [], leftovers
+    assert site.manifest()["commit"] == site.head(), "kept releases follow the rewritten commits"
+
+    # Rollback after the takedown: to the rebuilt release, without the profiles.
+    rollback = portal("server", "rollback", "--server", str(site.root))
+    assert rollback.returncode == 0, rollback.stderr
+    assert site.live_id() == with_them and site.get(f"alumni/{PROFILE}/")[0] == 200
+    assert site.get("alumni/kopi-jejak-hilang/")[0] == 404 and "teh-tarik-cabut" not in site.text("alumni.json")
+    assert server_traces(site.root, gone + names) == []
+
+    # A clone made before the rewrite cannot bring the history back; a fresh clone can push.
+    staff.write("data/alumni/kopi-baru.yml", alumnus("Kopi Baru"))
+    staff.commit("Tambah satu alumni")
+    assert staff.push().returncode != 0, "git itself refuses: the histories diverged"
+    # What a staff member would try next: pull (merging the old history back in), then push.
+    git(staff.folder, "pull", "-q", "--no-rebase", "--no-edit", "server", "main")
+    stale = staff.push()
+    assert stale.returncode != 0 and "riwayat lama yang sudah dihapus" in stale.stderr, stale.stderr
+    fresh = Staff(staff.folder.parent / "klon-baru")
+    git(staff.folder.parent, "clone", "-q", "-o", "server", str(site.root / "repo.git"), str(fresh.folder))
+    fresh.write("data/alumni/kopi-baru.yml", alumnus("Kopi Baru"))
+    fresh.commit("Tambah satu alumni")
+    assert fresh.push().returncode == 0
+    assert "kopi-baru" in site.text("alumni.json") and server_traces(site.root, gone + names) == []
+
+
+def server_traces(root: Path, needles: list[str]) -> list[str]:
+    """Every mention of `needles` anywhere under a server folder: files (gzip and
+    Pagefind chunks opened), and every object of the bare repository, reachable or not."""
+    found = traces(root, needles)
+    objects = subprocess.run(["git", f"--git-dir={root / 'repo.git'}", "cat-file", "--batch-all-objects", "--batch"],
+                             capture_output=True, check=True).stdout.lower()
+    found += [f"repo.git object: {n}" for n in needles if n.lower().encode() in objects]
+    return found
 
 
 def search(browser, site: Site, query: str) -> list[str]:
@@ -494,7 +559,6 @@ def search(browser, site: Site, query: str) -> list[str]:
 
 
 @pytest.mark.slow
-@needs_nginx
 def test_concurrent_pushes_are_serialised_and_end_consistent(site, staff, tmp_path):
     assert staff.push().returncode == 0
     other = Staff(tmp_path / "klon-2")
@@ -508,10 +572,16 @@ def test_concurrent_pushes_are_serialised_and_end_consistent(site, staff, tmp_pa
     outputs = [p.communicate(timeout=300)[0] for p in pushes]
     codes = [p.returncode for p in pushes]
     print("concurrent pushes:", codes, *outputs, sep="\n")
-    assert 0 in codes, outputs
+    # Both start from the same commit: exactly one can win.
+    assert sorted(codes) != [0, 0] and 0 in codes, outputs
+    refused = next(i for i, code in enumerate(codes) if code != 0)
+    loser, text = (staff, other)[refused], outputs[refused]
+    assert "KIRIMAN DITOLAK" in text and "sudah berubah sejak Anda mengambilnya" in text and "git pull" in text, text
+    assert "cannot lock ref" not in text and "Lolos pemeriksaan" not in text, "refused before any build"
     assert site.manifest()["commit"] == site.head(), "the live site matches the branch"
-    # Builds never overlapped: each MULAI is closed (LOLOS/DITOLAK/GAGAL) before the next one starts.
+    # One build only (the loser never built), builds never overlapped, no orphan release.
     events = [line.split()[3] for line in site.log().splitlines() if line[:1].isdigit()]
+    assert events.count("MULAI") == 2, events  # the first push and the winner
     open_build = False
     for kind in events:
         if kind == "MULAI":
@@ -519,32 +589,67 @@ def test_concurrent_pushes_are_serialised_and_end_consistent(site, staff, tmp_pa
             open_build = True
         elif kind in ("LOLOS", "DITOLAK", "GAGAL"):
             open_build = False
-    if codes != [0, 0]:
-        refused = next(i for i, code in enumerate(codes) if code != 0)
-        loser, text = (staff, other)[refused], outputs[refused]
-        assert "git pull" in text or "failed to update ref" in text or "fetch first" in text, text
-        git(loser.folder, "pull", "-q", "--rebase", "server", "main")
-        assert loser.push().returncode == 0
+    assert len(site.releases()) == 2 and not (site.root / "tertunda.json").exists()
+    git(loser.folder, "pull", "-q", "--rebase", "server", "main")
+    assert loser.push().returncode == 0
     listing = site.text("alumni.json")
     assert "kopi-pertama" in listing and "kopi-kedua" in listing
-    assert site.manifest()["commit"] == site.head()
+    assert site.manifest()["commit"] == site.head() and len(site.releases()) == 3
+
+
+@pytest.mark.slow
+def test_killed_switch_fails_the_push_and_killed_post_receive_is_finished(site, staff):
+    assert staff.push().returncode == 0
+    before_id, before_head, before_releases = site.live_id(), site.head(), site.releases()
+    page = site.text(f"alumni/{PROFILE}/")
+    staff.write(f"data/alumni/{PROFILE}.yml", staff.read(f"data/alumni/{PROFILE}.yml").replace("Rendang Uni Sari", "Rendang Tertukar"))
+    staff.commit("Perubahan saat listrik padam")
+
+    # The hook that switches `live` dies right after the switch, before git moves the branch.
+    for point in ("sebelum-tukar", "setelah-tukar"):
+        result = staff.push(env={"PORTAL_RILIS_UJI_GAGAL": point})
+        assert result.returncode != 0, (point, result.stderr)
+        assert "KIRIMAN GAGAL" in result.stderr and "situs yang tayang tidak berubah" in result.stderr, result.stderr
+        assert site.live_id() == before_id and site.head() == before_head, point
+        assert site.releases() == before_releases, "no orphan release"
+        assert site.text(f"alumni/{PROFILE}/") == page
+        status = portal("server", "status", "--server", str(site.root)).stdout
+        assert "GAGAL      :" in status and "sebelum cabang diperbarui" in status, status
+
+    # post-receive dies: the switch already happened with the branch update, so the
+    # push is live; status shows the unfinished bookkeeping, the next task finishes it.
+    result = staff.push(env={"PORTAL_RILIS_UJI_GAGAL": "post-receive"})
+    assert result.returncode == 0, result.stderr
+    assert "Rendang Tertukar" in site.text(f"alumni/{PROFILE}/") and site.manifest()["commit"] == site.head()
+    status = portal("server", "status", "--server", str(site.root)).stdout
+    assert "TERPUTUS" in status, status
+    staff.write("data/alumni/kopi-sesudah.yml", alumnus("Kopi Sesudah"))
+    staff.commit("Tambah Kopi Sesudah")
+    assert staff.push().returncode == 0
+    assert "penerbitannya diselesaikan" in site.log() and "TERPUTUS" not in portal("server", "status", "--server", str(site.root)).stdout
 
 
 @pytest.mark.slow
 def test_branch_cannot_be_deleted_or_rewritten(site, staff):
     assert staff.push().returncode == 0
+    target, head, releases = os.readlink(site.live), site.head(), site.releases()
+    page = site.text(f"alumni/{PROFILE}/")
     deleted = git(staff.folder, "push", "server", ":main", check=False)
     assert deleted.returncode != 0
+    staff.write(f"data/alumni/{PROFILE}.yml", staff.read(f"data/alumni/{PROFILE}.yml").replace("Rendang Uni Sari", "Rendang Ditimpa"))
+    git(staff.folder, "add", "-A")
     git(staff.folder, "commit", "-q", "--amend", "-m", "Riwayat ditulis ulang")
     forced = git(staff.folder, "push", "--force", "server", "main", check=False)
-    assert forced.returncode != 0 and site.live.exists()
+    assert forced.returncode != 0
+    # Nothing moved: same release, same pages, same branch, no new release.
+    assert os.readlink(site.live) == target and site.head() == head and site.releases() == releases
+    assert site.text(f"alumni/{PROFILE}/") == page and "Rendang Ditimpa" not in site.text("alumni.json")
 
 
 # --- browser: the Content-Security-Policy really holds ------------------------------------------------------------
 
 @pytest.mark.slow
 @pytest.mark.browser
-@needs_nginx
 def test_pages_run_under_the_policy_and_search_works(site, staff, browser):
     assert staff.push().returncode == 0
     # A page with one inline script that is not in its hash list: the policy must stop it.
@@ -605,6 +710,16 @@ def test_csp_hashes_cover_exactly_the_executable_inline_scripts():
     assert secured.count("data-portal-csp") == 1 and "frame-ancestors" not in secured
 
 
+def nginx_check(server_block: Path, prefix: Path) -> subprocess.CompletedProcess:
+    """`nginx -t` on a full configuration that includes `server_block`."""
+    require_nginx()
+    (prefix / "logs").mkdir(parents=True, exist_ok=True)
+    conf = prefix / "nginx.conf"
+    conf.write_text(f"error_log {prefix}/logs/error.log;\npid {prefix}/nginx.pid;\nevents {{}}\n"
+                    f"http {{ include /etc/nginx/mime.types; access_log off; include {server_block}; }}\n")
+    return subprocess.run([NGINX, "-t", "-q", "-p", str(prefix), "-c", str(conf)], capture_output=True, text=True)
+
+
 def test_nginx_template_in_repository_is_current_and_valid(tmp_path):
     from portal_ekspor.deploy import nginx as conf
 
@@ -613,14 +728,26 @@ def test_nginx_template_in_repository_is_current_and_valid(tmp_path):
         "import nginx; sys.stdout.write(nginx.render())' > deploy/nginx/portal-ekspor.conf"
     text = shipped.read_text()
     for needle in ("gzip on;", "immutable", "X-Content-Type-Options", "Referrer-Policy", "frame-ancestors 'none'",
-                   "root /srv/portal-ekspor/live;"):
+                   "root /srv/portal-ekspor/live;", "root /srv/portal-ekspor/arsip;",
+                   "try_files /1$uri /2$uri /3$uri /4$uri =404;"):
         assert needle in text
-    if os.access(NGINX, os.X_OK):
-        block = tmp_path / "server.conf"
-        block.write_text(conf.render(str(tmp_path / "live"), "localhost", [f"127.0.0.1:{free_port()}"]))
-        prefix = tmp_path / "nginx"
-        with nginx(block, prefix):
-            pass
+    # nginx itself parses the shipped file as it is (nginx -t checks syntax, directives and
+    # values without binding the ports or needing the folders).
+    checked = nginx_check(shipped, tmp_path / "uji")
+    assert checked.returncode == 0, checked.stderr
+    # A broken block is refused by the same check (the check can fail).
+    broken = tmp_path / "rusak.conf"
+    broken.write_text(text.replace("gzip_comp_level 5;", "gzip_comp_level lima;"))
+    assert nginx_check(broken, tmp_path / "uji-rusak").returncode != 0
+    # And a rendered block really serves.
+    block = tmp_path / "server.conf"
+    (tmp_path / "live").mkdir()
+    (tmp_path / "live" / "index.html").write_text("<!doctype html><title>ok</title>")
+    port = free_port()
+    block.write_text(conf.render(str(tmp_path / "live"), "localhost", [f"127.0.0.1:{port}"], archive=str(tmp_path / "arsip")))
+    with nginx(block, tmp_path / "nginx"):
+        status, headers, body = Site(tmp_path, port).get("")
+    assert status == 200 and b"<title>ok" in body and "Content-Security-Policy" in headers
 
 
 def test_server_commands_explain_problems_in_indonesian(tmp_path):

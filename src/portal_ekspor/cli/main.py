@@ -14,6 +14,8 @@ from pathlib import Path
 from ..problems import Problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_KILLED = 3
+"""The builder died from a signal (out of memory, killed): not the data's fault."""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -77,6 +79,10 @@ def cmd_build(args) -> int:
     root = _root(args)
     output = Path(args.keluaran).resolve() if args.keluaran else root / "site"
     code = build_site(root, output, quiet=not args.rinci)
+    if code < 0:
+        print(f"Pembangunan situs terhenti: proses MkDocs mati oleh sinyal {-code} (mis. memori habis atau "
+              "dihentikan petugas), bukan karena data. Situs yang sudah ada tidak diubah.", file=sys.stderr)
+        return EXIT_KILLED
     if code != 0:
         print("Pembangunan situs gagal; situs yang sudah ada tidak diubah.", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from .privacy import reference
 from .server import CONFIG_NAME, Server, ServerError
 
 DEFAULT_ROOT = "/srv/portal-ekspor"
@@ -105,26 +106,49 @@ def cmd_pangkas(args) -> int:
 
     server = _open(args)
     _must_own(server)
-    result = prune(server, args.slug or None, say=_out)
+    if args.riwayat and not args.slug:
+        raise ServerError("--riwayat perlu slug profil yang disebut, mis. `portal server pangkas kopi-lereng-talang --riwayat`.")
+    result = prune(server, args.slug or None, say=_out, history=args.riwayat)
     if not result.slugs:
         _out("Tidak ada profil yang tercatat diturunkan; tidak ada yang dipangkas. Sebutkan slug profil bila perlu.")
         return 0
+    if result.still_live:
+        _err(f"PERHATIAN: {', '.join(result.still_live)} masih tayang di rilis yang aktif; tidak ada yang dipangkas. "
+             "Turunkan dulu lewat data (profil_publik: false atau hapus file alumni), git push, lalu jalankan "
+             "perintah ini lagi.")
+        return 1
     _out(f"Profil: {', '.join(result.slugs)}")
     if result.removed:
         _out(f"{len(result.removed)} rilis lama dihapus: {', '.join(result.removed)}.")
-    else:
+    if result.rebuilt:
+        _out(f"Dibangun ulang tanpa profil itu (tetap bisa menjadi tujuan rollback): {', '.join(result.rebuilt)}.")
+    if not result.removed and not result.rebuilt:
         _out("Tidak ada rilis lama yang masih memuatnya.")
-    if result.still_live:
-        _err(f"PERHATIAN: {', '.join(result.still_live)} masih tayang di rilis yang aktif. Turunkan dulu lewat data "
-             "(profil_publik: false atau hapus file alumni), git push, lalu jalankan perintah ini lagi.")
-        return 1
+    _out("Log, catatan rilis dan daftar profil yang diturunkan kini hanya memuat rujukannya: "
+         + ", ".join(reference(server, s) for s in result.slugs) + ".")
+    if result.history:
+        _out(f"Riwayat repositori server ditulis ulang; dihapus dari semua commit: {', '.join(result.history)}.")
+        _out("PENTING: semua salinan lain (laptop staf, cermin GitHub/GitLab) masih memuat riwayat lama. "
+             "Lihat deploy/README.md, bagian \"Menghapus dari riwayat repositori\".")
+    elif args.slug:
+        _out("Riwayat repositori server masih memuat profil itu; hapus juga dengan menambahkan --riwayat "
+             "(lihat deploy/README.md).")
+    return 0
+
+
+def cmd_ref(args) -> int:
+    server = _open(args)
+    _must_own(server)
+    for slug in args.slug:
+        _out(f"{slug}  {reference(server, slug)}")
     return 0
 
 
 def cmd_status(args) -> int:
     from . import log
     from .lock import holder
-    from .releases import all_releases, live_id, takedowns
+    from . import pending
+    from .releases import all_releases, live_id, takedowns, taken_down_in
 
     server = _open(args)
     head = server.branch_head()
@@ -148,6 +172,18 @@ def cmd_status(args) -> int:
     busy = holder(server)
     _out(f"Sedang     : {busy.get('tugas', 'bekerja')} (pid {busy.get('pid', '?')}, sejak {busy.get('sejak', '?')})" if busy is not None
          else "Sedang     : tidak ada pembangunan berjalan")
+    record = pending.read(server)
+    if record is not None:
+        if pending.alive(record):
+            _out(f"Tertunda   : commit {record['commit'][:8]} lolos pemeriksaan (rilis {record.get('rilis')}); "
+                 f"git sedang memperbarui cabang, sejak {record.get('sejak', '?')}")
+        else:
+            _out(f"TERPUTUS   : kiriman commit {record['commit'][:8]} (rilis {record.get('rilis')}) berhenti di tengah "
+                 f"jalan sejak {record.get('sejak', '?')}. Perintah server berikutnya (mis. `portal server rilis`) "
+                 "menyelesaikan atau membatalkannya.")
+    last = _last_outcome(log.tail(server, 200))
+    if last and last.split()[3] == "GAGAL":
+        _out(f"GAGAL      : {last.split('GAGAL', 1)[1].strip()}")
     _out(f"Rilis disimpan ({len(releases)}, paling banyak {server.keep}):")
     for release in reversed(releases):
         mark = "*" if release.id == current else " "
@@ -157,8 +193,8 @@ def cmd_status(args) -> int:
     if register:
         from .prune import releases_containing
 
-        holding = releases_containing(server, register)
-        _out(f"Profil diturunkan: {', '.join(sorted(register))}")
+        holding = [r for r in releases if r.id != current and taken_down_in(server, r, register)]
+        _out(f"Profil diturunkan: {len(register)} (rujukan: {', '.join(sorted(register))})")
         if holding:
             _out(f"  masih ada di {len(holding)} rilis lama; hapus dengan `portal server pangkas`.")
     lines = log.tail(server, args.log)
@@ -167,6 +203,13 @@ def cmd_status(args) -> int:
         for line in lines:
             _out("  " + line)
     return 0
+
+
+def _last_outcome(lines: list[str]) -> str | None:
+    """The newest event that ended a build or a push (a failure shows until the next success)."""
+    events = [line for line in lines if line[:1].isdigit() and len(line.split()) > 3]
+    ends = [line for line in events if line.split()[3] in ("LOLOS", "DITOLAK", "GAGAL", "TAYANG", "ROLLBACK")]
+    return ends[-1] if ends else None
 
 
 def cmd_csp(args) -> int:
@@ -235,7 +278,15 @@ def add_parser(sub) -> None:
                                        description="Hapus rilis simpanan yang masih memuat profil yang sudah diturunkan "
                                                    "(UU 27/2022). Tanpa SLUG: semua profil yang tercatat diturunkan."))
     q.add_argument("slug", nargs="*", help="nama file alumni tanpa .yml, mis. kopi-lereng-talang")
+    q.add_argument("--riwayat", action="store_true",
+                   help="hapus juga dari riwayat repositori server (git-filter-repo; salinan lain harus di-clone ulang)")
     q.set_defaults(server_func=cmd_pangkas)
+
+    q = with_server(actions.add_parser("ref", help="tampilkan rujukan profil seperti tercatat di log",
+                                       description="Log hanya mencatat rujukan (hash berkunci) profil yang diturunkan, "
+                                                   "bukan namanya. Perintah ini menghitung rujukan untuk SLUG."))
+    q.add_argument("slug", nargs="+", help="nama file alumni tanpa .yml")
+    q.set_defaults(server_func=cmd_ref)
 
     q = with_server(actions.add_parser("status", help="tampilkan rilis yang tayang, rilis simpanan dan log terakhir",
                                        description="Ringkasan server: commit terakhir, rilis yang tayang, rilis simpanan, "

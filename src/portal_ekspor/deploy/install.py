@@ -15,12 +15,14 @@ import sys
 from pathlib import Path
 
 from . import log, nginx
+from .privacy import reference
+from .releases import ARCHIVE
 from .server import CONFIG_NAME, CONFIG_VERSION, DEFAULTS, Server, ServerError, read_json
 
 HOOK = """#!/bin/sh
 # Dipasang oleh `portal server pasang` (Portal Ekspor). Jangan disunting:
 # jalankan `portal server pasang {root_arg}` lagi untuk memperbarui.
-exec {python} -I -m portal_ekspor.deploy.hooks {hook} {root}
+exec {python} -I -m portal_ekspor.deploy.hooks {hook} {root} "$@"
 """
 
 GIT_SETTINGS = {
@@ -101,13 +103,15 @@ def install(root: Path, *, python: str | None = None, branch: str | None = None,
     for key, value in GIT_SETTINGS.items():
         server.git("config", key, value)
     server.git("symbolic-ref", "HEAD", server.ref)
-    for hook in ("pre-receive", "post-receive"):
+    for hook in ("pre-receive", "reference-transaction", "post-receive"):
         path = server.repo / "hooks" / hook
         path.write_text(HOOK.format(python=shlex.quote(server.python), hook=hook, root=shlex.quote(str(root)),
                                     root_arg=root), encoding="utf-8")
         path.chmod(0o755)
     server.save_config()
-    server.nginx_file.write_text(nginx.render(str(server.live), config["nama_server"], config["listen"]), encoding="utf-8")
+    server.nginx_file.write_text(nginx.render(str(server.live), config["nama_server"], config["listen"],
+                                              archive=str(server.root / ARCHIVE), slots=server.keep - 1), encoding="utf-8")
+    reference(server, "")  # creates the key for profile references now, owned like the rest
     log.write(server, "DIPASANG", f"server {'dipasang' if fresh else 'diperbarui'}: cabang {server.branch}, "
                                   f"simpan {server.keep} rilis, python {server.python}")
     if user is not None:

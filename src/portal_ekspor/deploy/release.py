@@ -34,6 +34,9 @@ built but before it becomes a release, like a power cut at the worst moment."""
 @dataclass
 class Outcome:
     ok: bool
+    kind: str = "LOLOS"
+    """LOLOS, DITOLAK (the commit's data or pages are refused) or GAGAL (the
+    server could not finish: killed, timed out, crashed; not the data)."""
     release: Release | None = None
     messages: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -131,13 +134,63 @@ def _tidy(output: str, checkout: Path, site: Path) -> list[str]:
     return [line.rstrip() for line in text.splitlines() if line.strip() and not line.startswith("Situs selesai dibangun")]
 
 
-def build_release(server: Server, commit: str, say: Callable[[str], None] = lambda _: None) -> Outcome:
+def share_unchanged(site: Path, server: Server) -> int:
+    """Replace every file of the new release that is byte-identical to the
+    same path in the live release by a hard link to it, so kept releases
+    share unchanged files and five cost little more than one. Safe because
+    no release file is ever modified in place (manifests and takedown
+    rebuilds write new files and rename them over)."""
+    from .releases import live_id
+
+    current = live_id(server)
+    previous = server.releases / current if current else None
+    if previous is None or not previous.is_dir():
+        return 0
+    shared = 0
+    for dirpath, _dirs, files in os.walk(site):
+        for name in files:
+            path = Path(dirpath) / name
+            old = previous / path.relative_to(site)
+            try:
+                new_stat, old_stat = path.stat(), old.stat()
+            except OSError:
+                continue
+            if new_stat.st_size != old_stat.st_size or new_stat.st_ino == old_stat.st_ino:
+                continue
+            if not _same_bytes(path, old):
+                continue
+            tmp = path.with_name(f".{name}.tautan")
+            try:
+                os.link(old, tmp)
+                os.replace(tmp, path)
+                shared += 1
+            except OSError:
+                tmp.unlink(missing_ok=True)
+    return shared
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            chunk = fa.read(1 << 16)
+            if chunk != fb.read(1 << 16):
+                return False
+            if not chunk:
+                return True
+
+
+def build_release(server: Server, commit: str, say: Callable[[str], None] = lambda _: None, *,
+                  release_id: str | None = None, prepare: Callable[[Path], None] | None = None,
+                  history: list | None = None) -> Outcome:
+    """Build `commit` into releases/<id>. A takedown rebuild passes the id of
+    the release it replaces, `prepare` to remove records from the checkout
+    before building, and the replaced release's `tayang` history."""
     started = time.monotonic()
     server.work.mkdir(exist_ok=True)
     server.releases.mkdir(exist_ok=True)
     for name in clean_stale(server):
         log.write(server, "DIBERSIHKAN", f"sisa pembangunan yang terputus dihapus: work/{name}")
-    rid = new_release_id(server, commit)
+    rid = release_id or new_release_id(server, commit)
     work = server.work / rid
     checkout, site = work / "sumber", work / "situs"
     author, subject = commit_info(server, commit)
@@ -145,11 +198,13 @@ def build_release(server: Server, commit: str, say: Callable[[str], None] = lamb
     log.write(server, "MULAI", f"{who}: memeriksa dan membangun ({subject})")
     try:
         export_commit(server, commit, checkout)
+        if prepare is not None:
+            prepare(checkout)
     except (RuntimeError, tarfile.TarError) as exc:
         shutil.rmtree(work, ignore_errors=True)
         message = f"isi commit tidak bisa diambil: {exc}"
         log.write(server, "GAGAL", f"{who}: {message}")
-        return Outcome(False, messages=[message], seconds=time.monotonic() - started)
+        return Outcome(False, "GAGAL", messages=[message], seconds=time.monotonic() - started)
 
     cmd = [server.python, "-m", "portal_ekspor.cli.main", "--folder", str(checkout), "build", "--keluaran", str(site)]
     proc = subprocess.Popen(cmd, cwd=checkout, env=build_env(server, checkout), stdin=subprocess.DEVNULL,
@@ -173,11 +228,17 @@ def build_release(server: Server, commit: str, say: Callable[[str], None] = lamb
     messages = _tidy(output or "", checkout, site)
     if timed_out or proc.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
+        kind = "DITOLAK" if proc.returncode == 1 and not timed_out else "GAGAL"
         if timed_out:
-            messages.append(f"Pembangunan dihentikan setelah {server.config['batas_waktu_build']} detik.")
-        kind = "GAGAL" if timed_out or proc.returncode not in (1,) else "DITOLAK"
+            messages.append(f"Pembangunan dihentikan setelah melewati batas waktu {server.config['batas_waktu_build']} detik.")
+        elif proc.returncode < 0:
+            messages.append(f"Proses pembangunan mati di tengah jalan (dihentikan oleh sinyal {-proc.returncode}, "
+                            "mis. memori server habis atau dihentikan petugas). Data Anda tidak perlu diubah.")
+        elif kind == "GAGAL":
+            messages.append(f"Proses pembangunan berhenti dengan kode {proc.returncode} (kesalahan di server, "
+                            "bukan di data).")
         log.write(server, kind, f"{who}: tidak diterbitkan; situs yang tayang tidak berubah", messages)
-        return Outcome(False, messages=messages, seconds=seconds)
+        return Outcome(False, kind, messages=messages, seconds=seconds)
 
     _fault("setelah-build")
     os.chmod(site, 0o755)  # built in a private temporary folder; nginx must be able to read it
@@ -193,15 +254,16 @@ def build_release(server: Server, commit: str, say: Callable[[str], None] = lamb
         "durasi_build_detik": round(seconds, 1),
         "halaman": pages,
         "profil": published_profiles(site),
-        "tayang": [],
+        "tayang": list(history or []),
         "ditarik": False,
     }
     release = Release(rid, site, manifest)
+    shared = share_unchanged(site, server)
     release.save()
     os.sync()  # the files reach the disk before any name points at them: a power cut cannot leave empty pages live
     os.rename(site, server.releases / rid)
     release.path = server.releases / rid
     shutil.rmtree(work, ignore_errors=True)
     log.write(server, "LOLOS", f"{who}: rilis {rid} siap ({len(manifest['profil'])} profil, {pages} halaman, "
-                               f"{seconds:.1f} detik)")
-    return Outcome(True, release=release, messages=messages, seconds=seconds)
+                               f"{seconds:.1f} detik, {shared} file dibagi dengan rilis sebelumnya)")
+    return Outcome(True, "LOLOS", release=release, messages=messages, seconds=seconds)

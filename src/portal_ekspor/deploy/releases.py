@@ -19,6 +19,7 @@ from . import log
 from .server import Server, ServerError, read_json, write_json
 
 MANIFEST = ".portal-rilis.json"
+ARCHIVE = "arsip"
 
 
 @dataclass
@@ -128,15 +129,50 @@ def switch_live(server: Server, release: Release) -> None:
 
 
 def takedowns(server: Server) -> dict[str, dict]:
+    """Profiles taken down and not published since, keyed by their reference
+    (privacy.reference: a keyed hash, never the slug itself)."""
     data = read_json(server.takedowns_file, {})
     return data if isinstance(data, dict) else {}
 
 
-def publish(server: Server, release: Release, how: str) -> tuple[Release | None, list[str]]:
-    """Make `release` live and record it. Returns the release it replaced and
-    the profiles that disappeared from the site with this switch."""
-    previous = live_release(server)
-    switch_live(server, release)
+def taken_down_in(server: Server, release: "Release", register: dict | None = None) -> list[str]:
+    """Slugs of `release` whose reference is in the takedown register."""
+    from .privacy import reference
+
+    register = takedowns(server) if register is None else register
+    return sorted(slug for slug in release.profiles if reference(server, slug) in register)
+
+
+def update_archive(server: Server, new_live: str) -> list[str]:
+    """Point arsip/1..N at the kept releases a reader may still have open,
+    newest first, so nginx can serve their search files (cari/) to pages
+    opened before a switch. Releases holding a taken-down profile are left
+    out: their index must not be served again. N is fixed in the nginx file
+    (simpan - 1 slots); each slot is replaced atomically like `live`."""
+    register = takedowns(server)
+    current = live_id(server)
+    chosen = [r.id for r in reversed(all_releases(server))
+              if r.id != new_live and (r.was_live or r.id == current) and not taken_down_in(server, r, register)]
+    chosen = chosen[:server.keep - 1]
+    folder = server.root / ARCHIVE
+    folder.mkdir(exist_ok=True)
+    for n, rid in enumerate(chosen, start=1):
+        tmp = folder / f".{n}.{os.getpid()}.tmp"
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        os.symlink(os.path.join("..", server.releases.name, rid), tmp)
+        os.replace(tmp, folder / str(n))
+    for entry in folder.iterdir():
+        if entry.name.isdigit() and int(entry.name) > len(chosen):
+            entry.unlink()
+    return chosen
+
+
+def record_live(server: Server, release: Release, previous: Release | None, how: str) -> list[str]:
+    """Record that `release` went live in place of `previous`; returns the
+    profiles that disappeared from the site with this switch."""
+    from .privacy import reference
+
     release.manifest.setdefault("tayang", []).append({"waktu": log.now(), "cara": how})
     release.manifest["ditarik"] = False
     release.save()
@@ -146,11 +182,20 @@ def publish(server: Server, release: Release, how: str) -> tuple[Release | None,
         # Only the repository decides that a profile is taken down; a rollback
         # that drops a newly added profile is not a withdrawal of consent.
         for slug in removed:
-            register[slug] = {"sejak": log.now(), "rilis": release.id}
-    for slug in release.profiles & set(register):
-        del register[slug]
+            register[reference(server, slug)] = {"sejak": log.now(), "rilis": release.id}
+    for slug in release.profiles:
+        register.pop(reference(server, slug), None)
     write_json(server.takedowns_file, register)
-    return previous, removed
+    return removed
+
+
+def publish(server: Server, release: Release, how: str) -> tuple[Release | None, list[str]]:
+    """Make `release` live and record it. Returns the release it replaced and
+    the profiles that disappeared from the site with this switch."""
+    previous = live_release(server)
+    update_archive(server, release.id)
+    switch_live(server, release)
+    return previous, record_live(server, release, previous, how)
 
 
 def remove_release(server: Server, release: Release) -> None:
@@ -164,20 +209,21 @@ def remove_release(server: Server, release: Release) -> None:
     shutil.rmtree(doomed, ignore_errors=True)
 
 
-def retain(server: Server) -> list[str]:
+def retain(server: Server, keep_also: str | None = None) -> list[str]:
     """Keep the live release and the newest releases that were live before it,
-    `simpan` in all; drop older ones and builds that never went live and are
-    older than the live one (a push whose ref update failed). Releases newer
-    than live are kept: they may belong to a push still finishing."""
+    `simpan` in all; drop older ones and every build that never went live,
+    except `keep_also` (a push whose branch update is still under way)."""
     current = live_id(server)
     if current is None:
         return []
     releases = all_releases(server)
-    older = [r for r in releases if r.id < current]
-    keep_older = {r.id for r in [r for r in older if r.was_live][-(server.keep - 1):]}
+    older_live = [r for r in releases if r.id != current and r.was_live]
+    keep = {current, keep_also} | {r.id for r in older_live[-(server.keep - 1):]}
     dropped = []
-    for release in older:
-        if release.id not in keep_older:
+    for release in releases:
+        if release.id not in keep:
             remove_release(server, release)
             dropped.append(release.id)
+    if dropped:
+        update_archive(server, current)
     return dropped

@@ -1,7 +1,9 @@
 """Put an earlier kept release back on the air, without touching the repository.
 
 By default the target is the newest release older than the live one that has
-been live before and was not itself rolled back from. A rollback never brings
+been live before and was not itself rolled back from. Only a move to an older
+release marks the one left as rolled back from; going forward again (naming a
+newer release) marks nothing, so the next rollback never skips a release. A rollback never brings
 back a profile that was taken down since, unless forced: withdrawn consent
 must stay withdrawn.
 """
@@ -12,7 +14,8 @@ from dataclasses import dataclass
 
 from . import log
 from .lock import server_lock
-from .releases import Release, all_releases, live_release, publish, takedowns
+from .privacy import references
+from .releases import Release, all_releases, live_release, publish, taken_down_in
 from .server import Server, ServerError
 
 
@@ -46,7 +49,7 @@ def choose_target(server: Server, wanted: str | None) -> Release:
 def rollback(server: Server, wanted: str | None = None, force: bool = False, say=lambda _: None) -> RollbackResult:
     with server_lock(server, "rollback", say):
         target = choose_target(server, wanted)
-        republished = sorted(target.profiles & set(takedowns(server)))
+        republished = taken_down_in(server, target)
         if republished and not force:
             raise ServerError(
                 f"Rilis {target.id} memuat profil yang sudah diturunkan: {', '.join(republished)}. "
@@ -54,10 +57,10 @@ def rollback(server: Server, wanted: str | None = None, force: bool = False, say
                 "bila profil itu memang boleh tampil lagi.")
         previous = live_release(server)
         publish(server, target, "rollback")
-        if previous is not None:
+        if previous is not None and target.id < previous.id:
             previous.manifest["ditarik"] = True
             previous.save()
         log.write(server, "ROLLBACK", f"rilis {target.describe()} tayang lagi"
                   + (f", menggantikan {previous.id}" if previous else ""),
-                  [f"profil yang diturunkan tetapi tayang lagi (--paksa): {', '.join(republished)}"] if republished else [])
+                  [f"profil yang diturunkan tetapi tayang lagi (--paksa): {references(server, republished)}"] if republished else [])
         return RollbackResult(previous, target, republished)

@@ -98,12 +98,13 @@ class Server:
     def save_config(self) -> None:
         write_json(self.root / CONFIG_NAME, self.config)
 
-    def git(self, *args: str, check: bool = True, env: dict | None = None) -> str:
+    def git(self, *args: str, check: bool = True, env: dict | None = None, status: bool = False):
+        """stdout of git (or its exit status with status=True)."""
         done = subprocess.run(["git", f"--git-dir={self.repo}", *args], capture_output=True, text=True,
                               env=env if env is not None else os.environ)
         if check and done.returncode != 0:
             raise ServerError(f"git {' '.join(args)} gagal: {done.stderr.strip()}")
-        return done.stdout.strip()
+        return done.returncode if status else done.stdout.strip()
 
     def branch_head(self) -> str | None:
         """Commit the branch points at now, or None before the first push."""
