@@ -559,6 +559,49 @@ def search(browser, site: Site, query: str) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.browser
+def test_page_opened_before_a_release_keeps_searching(site, staff, browser, tmp_path):
+    from playwright.sync_api import expect
+
+    assert staff.push().returncode == 0
+    first = site.live_id()
+    context = browser.new_context(locale="id-ID")
+    page = context.new_page()
+    try:
+        page.goto(site.url(), wait_until="networkidle")
+        page.locator("h1").first.click()
+        page.keyboard.press("/")
+        expect(page.locator("#pe-search-input")).to_be_focused()
+        page.keyboard.type("rendang")
+        expect(page.locator(f"#pe-search-results a[href*='{PROFILE}']").first).to_be_visible(timeout=30_000)
+
+        # A release that changes pages under the open page: their search fragments get new
+        # names, and the open page's index still points at the old ones.
+        path = "data/alumni/abon-ndalem-kartika.yml"
+        staff.write(path, staff.read(path).replace("nama_usaha: Abon Ndalem Kartika", "nama_usaha: Abon Ndalem Kartika Jaya"))
+        staff.write("data/alumni/kopi-lintas-rilis.yml", alumnus("Kopi Lintas Rilis"))
+        staff.commit("Ganti nama satu alumni, tambah satu")
+        assert staff.push().returncode == 0
+        assert site.live_id() != first
+        access_log = tmp_path / "nginx" / "logs" / "access.log"
+        seen = len(access_log.read_text().splitlines())
+
+        # The open page still runs the first release's search: its next query asks for
+        # index chunks the new live release no longer has, and still gets answers.
+        page.locator("#pe-search-input").fill("abon")
+        expect(page.locator("#pe-search-results a[href*='abon-ndalem-kartika']").first).to_be_visible(timeout=30_000)
+        expect(page.locator("#pe-search-status")).not_to_have_text(re.compile("Tidak ada hasil"))
+        requests = [line.split('"')[1].split()[1:2] + line.split('"')[2].split()[:1]
+                    for line in access_log.read_text().splitlines()[seen:] if '"GET /cari/' in line]
+        assert requests and all(status == "200" for _, status in requests), requests
+        only_in_first = [path for path, _ in requests if not (site.live / path.lstrip("/")).exists()]
+        assert only_in_first, "the query must need files the new release lacks (else nothing was tested)"
+        assert all((site.root / "releases" / first / path.lstrip("/")).is_file() for path in only_in_first)
+    finally:
+        context.close()
+
+
+@pytest.mark.slow
 def test_concurrent_pushes_are_serialised_and_end_consistent(site, staff, tmp_path):
     assert staff.push().returncode == 0
     other = Staff(tmp_path / "klon-2")
