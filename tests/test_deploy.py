@@ -305,6 +305,14 @@ def test_good_push_goes_live_behind_nginx(site, staff):
     assert staff.push().returncode == 0
     assert "Rendang Uni Sari Baru" in site.text(f"alumni/{PROFILE}/")
     assert len(site.releases()) == 2 and not list((site.root / "work").iterdir())
+    # Kept releases share unchanged files (hard links); changed files are their own.
+    older, newer = (site.root / "releases" / r for r in site.releases())
+    css = next((newer / "assets" / "stylesheets").glob("main.*.min.css")).relative_to(newer)
+    assert (older / css).stat().st_ino == (newer / css).stat().st_ino
+    profile = Path("alumni") / PROFILE / "index.html"
+    assert (older / profile).stat().st_ino != (newer / profile).stat().st_ino
+    assert b"Rendang Uni Sari Baru" not in (older / profile).read_bytes()
+    assert (older / ".portal-rilis.json").stat().st_ino != (newer / ".portal-rilis.json").stat().st_ino
 
     status = portal("server", "status", "--server", str(site.root))
     assert status.returncode == 0 and "Ganti nama usaha" in status.stdout and "TAYANG" in status.stdout
