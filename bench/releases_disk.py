@@ -69,7 +69,8 @@ def main() -> None:
             record = records[n]
             # A visible edit: the business name changes, so its profile, listings, statistics
             # pages that name it, the open data and the search index change too.
-            text = re.sub(r"(?m)^(nama_usaha: .+?)\s*$", rf"\1 Baru{n}", record.read_text(encoding="utf-8"), count=1)
+            text = re.sub(r'(?m)^nama_usaha: ("?)(.+?)\1\s*$', rf'nama_usaha: "\2 Baru{n}"',
+                          record.read_text(encoding="utf-8"), count=1)
             record.write_text(text, encoding="utf-8")
             run("git", "commit", "-q", "-am", f"Sunting satu alumni ({n})", cwd=clone)
             run("git", "push", "-q", "server", "main", cwd=clone)
