@@ -77,9 +77,9 @@ def _get(url: str) -> str:
 
 
 def _wait_for(url: str, needle: str, seconds: float) -> str:
-    deadline = time.time() + seconds
+    deadline = time.monotonic() + seconds
     body = ""
-    while time.time() < deadline:
+    while time.monotonic() < deadline:
         try:
             body = _get(url)
             if needle in body:
