@@ -8,6 +8,7 @@ autoescape off). All decisions live in the core package.
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from portal_ekspor.cache import BuildCache, digest
 from portal_ekspor.glossary_links import GlossaryLinker
 from portal_ekspor.offline import curriculum_urls, plan as offline_plan, write_service_worker
 from portal_ekspor.open_data import open_data_files
@@ -24,6 +26,7 @@ from portal_ekspor.repository import load_portal
 from portal_ekspor.photos import PhotoError, published_photo
 from portal_ekspor.settings import SettingsError, settings_from_extra
 from portal_ekspor.search.corpus import corpus_roots
+from portal_ekspor.search.background import BackgroundIndex
 from portal_ekspor.search.indexer import IndexError_, build_index, write_query_files
 from portal_ekspor.search.records import is_searchable, search_record
 from portal_ekspor.site.head import head_html
@@ -40,6 +43,7 @@ from portal_ekspor.site.sitemap import add_alternates_to_sitemap, add_to_sitemap
 from portal_ekspor.site.navigation import navigation, top_links
 from portal_ekspor.workbooks import workbook_files
 from portal_ekspor.site.offline_page import offline_urls
+from portal_ekspor.site.output import PageWriter, link_folder
 from portal_ekspor.site.pages import build_site_content
 
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -62,6 +66,13 @@ class _State:
     fast: dict = {}  # src_uri -> GeneratedPage written in the slim frame, not by MkDocs
     theme = None  # frames.Theme
     settings = None  # PortalSettings from mkdocs.yml extra.portal
+    command = "build"  # "serve" under mkdocs serve (set by hooks/portal.py)
+    cache = None  # BuildCache; kept between rebuilds of one `mkdocs serve`
+    writer = None  # PageWriter of the framed pages
+    preview = None  # the serve-only folder that outlives MkDocs' clean rebuilds
+    external: set = set()  # files MkDocs copied into the preview folders last build
+    external_now: set = set()  # ... and this build
+    search = None  # background search indexing of the preview
 
 
 state = _State()
@@ -74,7 +85,11 @@ def on_config(config):
     except SettingsError as exc:
         raise Abort(str(exc)) from None
     state.settings = settings
-    portal, problems = load_portal(root)
+    folder = (root / settings.folder_cache) if settings.cache else None
+    if state.cache is None or state.cache.folder_root != folder:
+        state.cache = BuildCache(folder)
+    state.cache.begin()
+    portal, problems = load_portal(root, cache=state.cache)
     state.error = None
     if problems and SERVING:
         # Preview only: every page becomes the problem list (see site/serve_error.py).
@@ -85,7 +100,7 @@ def on_config(config):
     if problems:
         raise Abort("Data portal tidak valid; situs tidak dibangun.\n" + problems.report())
     state.portal = portal
-    state.content = build_site_content(portal, english=settings.halaman_inggris)
+    state.content = build_site_content(portal, state.cache, english=settings.halaman_inggris)
     state.records = {}  # url -> search record, filled as pages are rendered
     state.generated = {page.src_uri: page for page in state.content.pages}
     # halaman_ringkas: false renders every page through MkDocs (slower; used to
@@ -95,12 +110,20 @@ def on_config(config):
                   if (settings.halaman_ringkas or p.lang != "id") and frames.is_framed(p)}
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
-    state.roots, state.word_counts = corpus_roots(portal, state.content.profiles)
-    if not settings.akar_pencarian:  # Pagefind's Snowball alone, for comparison
-        state.roots = {w: w for w in state.roots}
+    if state.command != "serve":
+        state.roots, state.word_counts = _roots(portal, state.content.profiles, settings)
+    # Under `mkdocs serve` the roots are chosen by the background indexer
+    # together with the search index (search lags a moment; the preview says so).
     config.nav = navigation(portal)
     state.theme = _theme(config)
     return config
+
+
+def _roots(portal, profiles, settings):
+    roots, counts = corpus_roots(portal, profiles)
+    if not settings.akar_pencarian:  # Pagefind's Snowball alone, for comparison
+        roots = {w: w for w in roots}
+    return roots, counts
 
 
 def _theme_file(config, pattern: str) -> str:
@@ -160,6 +183,20 @@ def on_files(files: Files, config):
             files.append(File.generated(config, src_uri, content=""))
     if state.fast:
         files.append(File.generated(config, frames.SPRITE, content=frames.sprite(state.theme.icons)))
+    site_dir = Path(config.site_dir)
+    if state.command == "serve" and state.fast:
+        # MkDocs has just emptied site_dir; the framed pages stay in the
+        # preview folder, so a save rewrites only the pages it changed.
+        if state.preview is None:
+            state.preview = state.portal.root / state.settings.folder_cache / "pratinjau"
+            shutil.rmtree(state.preview, ignore_errors=True)
+            state.writer = PageWriter(state.preview)
+        for folder in _framed_folders():
+            link_folder(site_dir, folder, state.preview / folder)
+        if state.search is not None and state.search.current is not None:
+            link_folder(site_dir, "cari", state.search.current)
+    elif state.writer is None or state.writer.root != site_dir:
+        state.writer = PageWriter(site_dir)
     photos = state.portal.root / "data" / "alumni"
     photo_cache = state.portal.root / state.settings.folder_cache / "foto" if state.settings.cache else None
     for profile in state.content.profiles:  # only consented profiles: an unconsented photo is never read
@@ -175,7 +212,14 @@ def on_files(files: Files, config):
         files.append(File.generated(config, name, content=text))
     for name, data in workbook_files().items():
         files.append(File.generated(config, name, content=data))
+    folders = tuple(f + "/" for f in _framed_folders())
+    state.external_now = {f.dest_uri for f in files if f.dest_uri.startswith(folders)}
     return files
+
+
+def _framed_folders() -> list[str]:
+    """Top-level folders holding framed pages (alumni/, en/): linked from the preview."""
+    return sorted({p.url.split("/", 1)[0] for p in state.fast.values() if p.url.strip("/")})
 
 
 def _render_generated(page, html):
@@ -253,9 +297,18 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _record(url: str, title, html: str, language: str = "id") -> None:
-    if is_searchable(html):
-        state.records[url] = search_record(url, title or "", html, language)
+def _record(url: str, title, html: str, language: str = "id", key: str = "") -> None:
+    """The page's search record; a cached page's record comes from the cache."""
+    if not key:
+        if is_searchable(html):
+            state.records[url] = search_record(url, title or "", html, language)
+        return
+    entry = state.cache.get(key)
+    if entry is None:
+        entry = (search_record(url, title or "", html, language) if is_searchable(html) else None,)
+        state.cache.put(key, entry)
+    if entry[0] is not None:
+        state.records[url] = entry[0]
 
 
 def _searchable(html: str, kind: str) -> str:
@@ -267,11 +320,21 @@ def _share(config, page) -> str:
     return share_html(page.title, _site_url(config, page.url)) if page.kind == "profile" else ""
 
 
-def _write_fast_pages(config) -> dict:
-    """Write framed pages; keep their search records for the index."""
-    site_dir = Path(config.site_dir)
-    made: set[Path] = set()
+def _write_fast_pages(config) -> None:
+    """Write the framed pages whose inputs changed (all of them into a fresh
+    site); keep their search records for the index."""
+    notice = frames.PREVIEW_NOTICE if state.command == "serve" else None
+    theme_key = digest(repr(state.theme), config.site_url or "", notice or "")
+    writer = state.writer
+    keep = set()
     for page in state.fast.values():
+        _record(page.url, page.title, page.searchable_html(), page.lang,
+                state.cache.key("search", page.key) if page.key else "")
+        rel = page.url + "index.html"
+        keep.add(rel)
+        key = digest(page.key, theme_key, page.alternate or "") if page.key else ""
+        if writer.is_current(rel, key):
+            continue
         head = head_html(site_name=config.site_name, title=page.title, description=page.description,
                          url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
                          json_ld=page.json_ld, lang=page.lang,
@@ -280,16 +343,14 @@ def _write_fast_pages(config) -> dict:
         if page.lang == "id":
             html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
                                      head=head, body=page.html + _share(config, page), active="alumni/",
-                                     alternates=switch)
+                                     alternates=switch, notice=notice)
         else:
             html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
-                                     head=head, body=page.html, alternates=switch, **english_frame(page.url))
-        _record(page.url, page.title, page.searchable_html(), page.lang)
-        target = site_dir / page.url / "index.html"
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_text(html, encoding="utf-8")
+                                     head=head, body=page.html, alternates=switch, notice=notice,
+                                     **english_frame(page.url))
+        writer.write(rel, html, key)
+    writer.remove_except(keep)
+    site_dir = Path(config.site_dir)
     add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()])  # always: it also fixes the gzip stamp
     if config.site_url:
         twins = {_site_url(config, p.url): (p.lang, _site_url(config, p.alternate))
@@ -306,13 +367,35 @@ def on_post_build(config):
             (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
         return
     _write_fast_pages(config)
-    try:
-        with tempfile.TemporaryDirectory(prefix="pe-cari-") as work:
-            build_index(Path(config.site_dir), state.records.values(), state.roots, Path(work))
-        write_query_files(Path(config.site_dir), state.roots, state.records.values(), state.portal.glossary)
-    except IndexError_ as exc:
-        raise Abort(str(exc)) from None
+    site_dir = Path(config.site_dir)
+    if state.command == "serve" and state.fast:
+        _remove_stale_copies()
+        if state.search is None:
+            state.search = BackgroundIndex(state.preview)
+        portal, content, settings, records = state.portal, state.content, state.settings, list(state.records.values())
+
+        def job(folder: Path) -> Path:
+            roots, counts = _roots(portal, content.profiles, settings)
+            build_index(folder, records, roots, folder)
+            write_query_files(folder, roots, records, portal.glossary)
+            return folder / "cari"
+
+        state.search.start(job, site_dir)
+    else:
+        try:
+            with tempfile.TemporaryDirectory(prefix="pe-cari-") as work:
+                build_index(site_dir, state.records.values(), state.roots, Path(work))
+            write_query_files(site_dir, state.roots, state.records.values(), state.portal.glossary)
+        except IndexError_ as exc:
+            raise Abort(str(exc)) from None
     # Last: the release version hashes every file written above.
     modules, others = offline_urls(state.portal, state.content.pages)
-    site_dir = Path(config.site_dir)
     write_service_worker(site_dir, offline_plan(site_dir, curriculum_urls(modules, others)))
+
+
+def _remove_stale_copies() -> None:
+    """Files MkDocs copied into the preview folders (photos, the directory's first
+    page) that this build no longer has: a deleted photo must not stay served."""
+    for rel in state.external - state.external_now:
+        (state.preview / rel).unlink(missing_ok=True)
+    state.external = state.external_now

@@ -1,9 +1,11 @@
-"""MkDocs hook entry point: forwards every event to a freshly loaded adapter.
+"""MkDocs hook entry point: forwards every event to the adapter, reloaded when code changes.
 
 MkDocs caches hook modules for the life of `mkdocs serve` (mkdocs issue
 3993), so edits to hooks/ or to the core package would silently not apply on
-rebuild. This shim stays small: it remembers whether MkDocs serves, and on each build it drops the cached
-``portal_ekspor`` modules and re-executes ``hooks/adapter.py``.
+rebuild. Before each build this shim compares the code's files with the last
+build; if any changed it drops the cached ``portal_ekspor`` modules and
+re-executes ``hooks/adapter.py``. Otherwise the adapter, and the build cache it
+keeps in memory, carry over, so saving one data file rebuilds in seconds.
 """
 
 from __future__ import annotations
@@ -15,7 +17,27 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 _SRC = _HERE.parent / "src"
 _adapter = None
-_command = None
+_stamp = None
+_command = "build"
+
+
+def _package_dir() -> Path | None:
+    if (_SRC / "portal_ekspor").is_dir():
+        return _SRC / "portal_ekspor"
+    spec = importlib.util.find_spec("portal_ekspor")
+    return Path(spec.origin).parent if spec and spec.origin else None
+
+
+def _code_stamp() -> tuple:
+    files = [_HERE / "adapter.py"]
+    package = _package_dir()
+    if package is not None:
+        files += [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    out = []
+    for path in sorted(files):
+        st = path.stat()
+        out.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(out)
 
 
 def _load_adapter():
@@ -26,19 +48,22 @@ def _load_adapter():
     spec = importlib.util.spec_from_file_location("portal_hooks_adapter", _HERE / "adapter.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    module.state.command = _command
     return module
 
 
 def on_startup(command, dirty):
-    global _adapter, _command
+    global _command
     _command = command
-    _adapter = _load_adapter()
 
 
 def on_config(config):
-    global _adapter
-    _adapter = _load_adapter()
+    global _adapter, _stamp
+    stamp = _code_stamp()
+    if _adapter is None or stamp != _stamp:
+        _adapter, _stamp = _load_adapter(), stamp
     _adapter.SERVING = _command == "serve"  # invalid data: an error page instead of a stuck preview
+    _adapter.state.command = _command or "build"
     return _adapter.on_config(config)
 
 

@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import BuildCache
 from .loading.frontmatter import parse_front_matter, split_front_matter
 from .loading.module_structure import check_structure, reading_minutes
 from .loading.strict_yaml import LoadedYaml, dotted, load_yaml_file, read_text
@@ -96,6 +97,10 @@ def _load_alumnus(args: tuple[str, str]) -> tuple[AlumnusRecord | None, Problems
     problems = Problems()
     path = Path(path_str)
     doc = load_yaml_file(path, display, problems)
+    return _checked_alumnus(path, display, doc, problems)
+
+
+def _checked_alumnus(path: Path, display: str, doc: LoadedYaml | None, problems: Problems) -> tuple[AlumnusRecord | None, Problems]:
     if doc is None:
         return None, problems
     slug = path.stem
@@ -128,16 +133,36 @@ def _alumni_files(root: Path, problems: Problems) -> list[Path]:
     return files
 
 
-def load_alumni(root: Path, problems: Problems, workers: int | None = None) -> list[AlumnusRecord]:
+def load_alumni(root: Path, problems: Problems, workers: int | None = None,
+                cache: BuildCache | None = None) -> list[AlumnusRecord]:
     files = _alumni_files(root, problems)
     jobs = [(str(f), _rel(f, root)) for f in files]
+    # With a cache, only files whose bytes (or this code) changed are validated.
+    results: list[tuple[AlumnusRecord | None, Problems] | None] = [None] * len(jobs)
+    keys: list[str | None] = [None] * len(jobs)
+    if cache is not None:
+        for i, (path_str, display) in enumerate(jobs):
+            try:
+                content, _ = cache.content_key(Path(path_str), display)
+            except OSError:
+                continue  # unreadable: validation reports it
+            keys[i] = cache.key("record", content)
+            cache.record_key_of[display] = keys[i]
+            record = cache.get(keys[i])
+            if record is not None:
+                results[i] = (record, Problems())
+    todo = [i for i, r in enumerate(results) if r is None]
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_THRESHOLD else 1
+        workers = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_THRESHOLD else 1
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_load_alumnus, jobs, chunksize=256))
+            fresh = list(pool.map(_load_alumnus, [jobs[i] for i in todo], chunksize=256))
     else:
-        results = [_load_alumnus(job) for job in jobs]
+        fresh = [_load_alumnus(jobs[i]) for i in todo]
+    for i, result in zip(todo, fresh):
+        results[i] = result
+        if cache is not None and keys[i] is not None and result[0] is not None and not result[1]:
+            cache.put(keys[i], result[0])
     records = []
     for record, found in results:
         problems.extend(found)
@@ -278,12 +303,13 @@ def _check_references(portal: Portal, glossary_doc: LoadedYaml | None, problems:
                 problems.add(glossary_doc.path, glossary_doc.line_of(loc), dotted(loc), f"modul `{term.module}` tidak ada")
 
 
-def load_portal(root: Path | str, workers: int | None = None) -> tuple[Portal, Problems]:
+def load_portal(root: Path | str, workers: int | None = None,
+                cache: BuildCache | None = None) -> tuple[Portal, Problems]:
     """Read and check everything; the portal is only usable if no problems."""
     root = Path(root).resolve()
     problems = Problems()
     portal = Portal(root)
-    portal.alumni = load_alumni(root, problems, workers)
+    portal.alumni = load_alumni(root, problems, workers, cache)
     portal.programs = load_programs(root, problems, portal.unchecked_cohorts)
     portal.glossary, glossary_doc = load_glossary(root, problems)
     portal.modules = load_modules(root, problems)

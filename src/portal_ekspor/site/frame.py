@@ -148,6 +148,11 @@ class Theme:
     """Icon name (e.g. ``material/magnify``) -> SVG source, for the sprite."""
 
 
+PREVIEW_NOTICE = ("Pratinjau staf: halaman ini sudah memuat perubahan terakhir; "
+                  "hasil pencarian menyusul beberapa detik kemudian.")
+"""Shown on framed pages under `mkdocs serve`, where search is indexed in the background."""
+
+
 def is_framed(page) -> bool:
     """Pages outside the navigation: profiles, listings and the directory's later pages."""
     if getattr(page, "lang", "id") != "id":
@@ -192,7 +197,8 @@ def base_url(url: str) -> str:
 
 def frame_page(theme: Theme, *, url: str, title: str, description: str, head: str, body: str,
                lang: str = "id", labels: dict[str, str] | None = None, nav: tuple[NavLink, ...] | None = None,
-               active: str | None = None, alternates: list[dict] | None = None, copyright: str | None = None) -> str:
+               active: str | None = None, alternates: list[dict] | None = None, copyright: str | None = None,
+               notice: str | None = None) -> str:
     """The complete HTML document for one generated page.
 
     ``head`` and ``body`` are HTML this package rendered and escaped;
@@ -218,6 +224,7 @@ def frame_page(theme: Theme, *, url: str, title: str, description: str, head: st
         active=active, canonical=(theme.site_url.rstrip("/") + "/" + url) if theme.site_url else None,
         config_json=Markup(_script_json(config)), sprite=rel(SPRITE, url), icon=icon_id,
         alternates=alternates or [], copyright=copyright if copyright is not None else theme.copyright,
+        notice=notice,
     )
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..formatting import date as fmt_date
 from ..formatting import joined, number, outcome_value
-from ..privacy import PublicProfile, public_profiles
+from ..cache import BuildCache, digest
+from ..privacy import PublicProfile, public_profiles, to_public
 from ..repository import Portal
 from ..text import slugify
 from . import statistics
@@ -39,6 +40,8 @@ class GeneratedPage:
     json_ld: dict[str, Any] | None = None
     search: dict[str, Any] = field(default_factory=dict)
     search_html: str = ""
+    key: str = ""
+    """Cache key of everything this page is made of ("" when not cached)."""
     """Hidden filters and result fields for the search index only; placed
     inside the page's search body when it is indexed, not in the page."""
     lang: str = "id"
@@ -60,34 +63,61 @@ def _page(src: str, page_title: str, description: str, kind: str, template: str,
     return GeneratedPage(src, url, page_title, description, html, kind)
 
 
-def profile_pages(profiles: list[PublicProfile]) -> list[GeneratedPage]:
-    pages = []
-    for p in profiles:
-        products = joined([x.name for x in p.products])
-        countries = joined([d.country.name for d in p.destinations])
-        description = f"{p.name}, {p.sector_label.lower()} dari {p.regency}, {p.province}: {products}."
-        if countries:
-            description = description[:-1] + f"; ekspor ke {countries}."
-        page = _page(f"alumni/{p.slug}.md", p.name, description, "profile", "profile.html", p=p,
-                     terms=trade_terms(p), checked=fmt_date(p.last_checked) if p.last_checked else None,
-                     valid_until={c.key: fmt_date(c.valid_until) for c in p.certificates if c.valid_until})
-        page.search_html = render("profile_search.html", p=p)
-        page.json_ld = {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": p.name,
-            "description": description,
-            "address": {"@type": "PostalAddress", "addressRegion": p.province, "addressLocality": p.regency, "addressCountry": "ID"},
-            "makesOffer": [{"@type": "Offer", "itemOffered": {"@type": "Product", "name": x.name}} for x in p.products],
-        }
-        email = next((c.text for c in p.contacts if c.kind == "email"), None)
-        site = next((c.href for c in p.contacts if c.kind == "website"), None)
-        if email:
-            page.json_ld["email"] = email
-        if site:
-            page.json_ld["url"] = site
-        pages.append(page)
-    return pages
+class PageMemo:
+    """Rendered pages from a :class:`BuildCache`, keyed by what they are made of.
+
+    A profile page is keyed by its profile's key (record bytes, program files,
+    code); a listing page by its place, texts and the keys of the profiles on
+    it. Everything else is rendered on every build.
+    """
+
+    def __init__(self, cache: BuildCache, profile_keys: dict[str, str]):
+        self.cache = cache
+        self.profile_keys = profile_keys
+
+    def page(self, key: str, make):
+        page = self.cache.get(key)
+        if page is None:
+            page = make()
+            page.key = key
+            self.cache.put(key, page)
+        return page
+
+    def listing_key(self, *parts: str, chunk: list[PublicProfile]) -> str:
+        return self.cache.key("listing", *parts, *(self.profile_keys[p.slug] for p in chunk))
+
+
+def profile_pages(profiles: list[PublicProfile], memo: PageMemo | None = None) -> list[GeneratedPage]:
+    if memo is None:
+        return [_profile_page(p) for p in profiles]
+    return [memo.page(memo.cache.key("page", memo.profile_keys[p.slug]), lambda p=p: _profile_page(p)) for p in profiles]
+
+
+def _profile_page(p: PublicProfile) -> GeneratedPage:
+    products = joined([x.name for x in p.products])
+    countries = joined([d.country.name for d in p.destinations])
+    description = f"{p.name}, {p.sector_label.lower()} dari {p.regency}, {p.province}: {products}."
+    if countries:
+        description = description[:-1] + f"; ekspor ke {countries}."
+    page = _page(f"alumni/{p.slug}.md", p.name, description, "profile", "profile.html", p=p,
+                 terms=trade_terms(p), checked=fmt_date(p.last_checked) if p.last_checked else None,
+                 valid_until={c.key: fmt_date(c.valid_until) for c in p.certificates if c.valid_until})
+    page.search_html = render("profile_search.html", p=p)
+    page.json_ld = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": p.name,
+        "description": description,
+        "address": {"@type": "PostalAddress", "addressRegion": p.province, "addressLocality": p.regency, "addressCountry": "ID"},
+        "makesOffer": [{"@type": "Offer", "itemOffered": {"@type": "Product", "name": x.name}} for x in p.products],
+    }
+    email = next((c.text for c in p.contacts if c.kind == "email"), None)
+    site = next((c.href for c in p.contacts if c.kind == "website"), None)
+    if email:
+        page.json_ld["email"] = email
+    if site:
+        page.json_ld["url"] = site
+    return page
 
 
 def _paged(profiles: list[PublicProfile], first_src: str, more_src: str) -> list[tuple[str, int, int, list[PublicProfile]]]:
@@ -103,23 +133,32 @@ def _url_of(first_url: str, more_url: str):
     return lambda n: first_url if n == 1 else more_url.format(n=n)
 
 
-def directory_pages(profiles: list[PublicProfile], listings) -> list[GeneratedPage]:
+def _made(memo: PageMemo | None, key_parts: tuple[str, ...], chunk: list[PublicProfile], make) -> GeneratedPage:
+    if memo is None:
+        return make()
+    return memo.page(memo.listing_key(*key_parts, chunk=chunk), make)
+
+
+def directory_pages(profiles: list[PublicProfile], listings, memo: PageMemo | None = None) -> list[GeneratedPage]:
     countries = {d.country.code for p in profiles for d in p.destinations}
     provinces = {p.province for p in profiles}
     summary = (f"{number(len(profiles))} eksportir dari {number(len(provinces))} provinsi "
                f"mengekspor ke {number(len(countries))} negara.")
     facet_options = [{"facet": f, "listings": listings[f.key]} for f in FACETS]
+    options_key = "|".join(f"{f.key}:{l.value}:{l.title}:{len(l.profiles)}" for f in FACETS for l in listings[f.key])
     pages = []
     url_of = _url_of("alumni/", "alumni/daftar/{n}/")
     for src, n, total, chunk in _paged(profiles, "alumni/index.md", "alumni/daftar/{n}.md"):
         title = "Direktori alumni" if n == 1 else f"Direktori alumni — halaman {n}"
-        pages.append(_page(src, title, summary, "directory", "directory.html", summary=summary,
-                           facet_options=facet_options, phrases=FILTER_PHRASES, total=len(profiles), profiles=chunk,
-                           page_number=n, page_count=total, url_of=url_of))
+        pages.append(_made(memo, ("directory", options_key, src, title, summary, str(n), str(total), str(len(profiles))),
+                           chunk, lambda src=src, title=title, chunk=chunk, n=n, total=total: _page(
+                               src, title, summary, "directory", "directory.html", summary=summary,
+                               facet_options=facet_options, phrases=FILTER_PHRASES, total=len(profiles),
+                               profiles=chunk, page_number=n, page_count=total, url_of=url_of)))
     return pages
 
 
-def listing_pages(listings) -> list[GeneratedPage]:
+def listing_pages(listings, memo: PageMemo | None = None) -> list[GeneratedPage]:
     pages = []
     for facet in FACETS:
         group = listings[facet.key]
@@ -132,9 +171,12 @@ def listing_pages(listings) -> list[GeneratedPage]:
             for src, n, total, chunk in _paged(listing.profiles, f"{base_src}/index.md", base_src + "/{n}.md"):
                 title = listing.title if n == 1 else f"{listing.title} — halaman {n}"
                 summary = listing.summary_text  # once per listing, not per page of it
-                pages.append(_page(src, f"Alumni: {title}", summary, "listing", "listing.html", title=title,
-                                   summary=summary, intro=None, facet=facet, profiles=chunk,
-                                   page_number=n, page_count=total, url_of=url_of))
+                pages.append(_made(memo, ("listing", src, title, summary, facet.key, str(n), str(total)), chunk,
+                                   lambda src=src, title=title, summary=summary, facet=facet, chunk=chunk, n=n,
+                                   total=total, url_of=url_of: _page(
+                                       src, f"Alumni: {title}", summary, "listing", "listing.html", title=title,
+                                       summary=summary, intro=None, facet=facet, profiles=chunk,
+                                       page_number=n, page_count=total, url_of=url_of)))
     return pages
 
 
@@ -226,14 +268,20 @@ class SiteContent:
     """Whether the buyers' English pages (en/) are built."""
 
 
-def build_site_content(portal: Portal, english: bool = True) -> SiteContent:
-    profiles = public_profiles(portal)
+def build_site_content(portal: Portal, cache: BuildCache | None = None, english: bool = True) -> SiteContent:
+    """Every generated page; with a cache, only pages whose inputs changed are rendered."""
+    memo = None
+    if cache is None:
+        profiles = public_profiles(portal)
+    else:
+        profiles, profile_keys = cached_public_profiles(portal, cache)
+        memo = PageMemo(cache, profile_keys)
     listings = build_listings(profiles)
     stats_page, figures = statistics_page(portal, profiles)
     pages = [
-        *profile_pages(profiles),
-        *directory_pages(profiles, listings),
-        *listing_pages(listings),
+        *profile_pages(profiles, memo),
+        *directory_pages(profiles, listings, memo),
+        *listing_pages(listings, memo),
         stats_page,
         glossary_page(portal),
         *program_pages(portal, profiles),
@@ -241,15 +289,39 @@ def build_site_content(portal: Portal, english: bool = True) -> SiteContent:
     from .english_pages import english_pages  # builds on _page; imported late to avoid a cycle
     from .modules import module_index_page  # modules builds on _page; imported late to avoid a cycle
 
-    if english:
-        en_pages = english_pages(profiles, listings)
-        twins = {page.alternate: page.url for page in en_pages if page.alternate is not None}
-        for page in pages:
-            page.alternate = twins.get(page.url)
-        pages.extend(en_pages)
+    en_pages = english_pages(profiles, listings) if english else []
+    twins = {page.alternate: page.url for page in en_pages if page.alternate is not None}
+    for page in pages:  # always set: cached pages may carry a previous build's twin
+        page.alternate = twins.get(page.url)
+    pages.extend(en_pages)
     if not (portal.root / "docs" / "modul" / "index.md").exists():
         pages.append(module_index_page(portal))
     from .offline_page import offline_page
 
     pages.append(offline_page(portal))
+    if cache is not None:
+        cache.forget_unused()
     return SiteContent(profiles, pages, figures, english)
+
+
+def cached_public_profiles(portal: Portal, cache: BuildCache) -> tuple[list[PublicProfile], dict[str, str]]:
+    """public_profiles() through the cache: a profile is keyed by its record's
+    bytes and by the program files (cohort and program names come from them)."""
+    programs = digest(*(cache.content_key(portal.root / p.source, p.source)[0] for p in portal.programs))
+    cohorts = portal.cohorts
+    profiles, keys = [], {}
+    for record in portal.alumni:
+        key = cache.key("profile", cache.record_key_of.get(record.source) or _uncached(record), programs)
+        entry = cache.get(key)
+        if entry is None:
+            entry = (to_public(record, cohorts[record.data.cohort]),)
+            cache.put(key, entry)
+        if entry[0] is not None:
+            profiles.append(entry[0])
+            keys[entry[0].slug] = key
+    profiles.sort(key=lambda p: (p.name.casefold(), p.slug))
+    return profiles, keys
+
+
+def _uncached(record) -> str:
+    raise RuntimeError(f"{record.source}: record loaded without the cache")

@@ -1,0 +1,70 @@
+"""Writing generated pages: only files whose inputs changed are touched.
+
+During `mkdocs serve` the framed pages live in a folder that survives
+MkDocs' clean rebuilds (``.cache/portal/pratinjau``), linked into the site
+folder it serves; a save then rewrites the few pages it changed instead of
+20,000. For `portal build` the folder is the fresh site itself and every page
+is written once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+class PageWriter:
+    def __init__(self, root: Path):
+        self.root = root
+        self.written: dict[str, str] = {}
+        """Relative path -> key of what was written there (inputs, not bytes)."""
+        self.made: set[Path] = set()
+
+    def is_current(self, rel: str, key: str) -> bool:
+        return bool(key) and self.written.get(rel) == key and (self.root / rel).exists()
+
+    def write(self, rel: str, text: str, key: str) -> None:
+        target = self.root / rel
+        if target.parent not in self.made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(target.parent)
+        data = text.encode("utf-8")
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                self.written[rel] = key
+                return
+        except OSError:
+            pass
+        tmp = target.with_name(f".{target.name}.baru")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)  # a reader never sees half a page
+        self.written[rel] = key
+
+    def remove_except(self, keep: set[str]) -> list[str]:
+        """Delete pages written earlier that this build no longer makes (a
+        deleted or renamed file, a withdrawn consent)."""
+        gone = sorted(rel for rel in self.written if rel not in keep)
+        for rel in gone:
+            (self.root / rel).unlink(missing_ok=True)
+            del self.written[rel]
+            folder = (self.root / rel).parent
+            while folder != self.root and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                self.made.discard(folder)
+                folder = folder.parent
+        return gone
+
+
+def link_folder(site_dir: Path, name: str, target: Path) -> None:
+    """Make ``site_dir/name`` point at ``target`` (MkDocs empties site_dir on every build)."""
+    target.mkdir(parents=True, exist_ok=True)
+    link = site_dir / name
+    if link.is_symlink() or link.is_file():
+        link.unlink()
+    elif link.is_dir():
+        shutil.rmtree(link)
+    tmp = site_dir / f".{name}.tautan"
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(target, target_is_directory=True)
+    os.replace(tmp, link)

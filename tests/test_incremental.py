@@ -1,0 +1,147 @@
+"""Incremental builds: after any sequence of edits, a build that reuses the cache
+produces exactly the site a clean build of the same files produces, and a
+withdrawn profile leaves no trace."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import copy_project, run_portal
+from portal_ekspor.cache import BuildCache, code_fingerprint
+
+pytestmark = pytest.mark.slow
+
+SLUG = "abon-ndalem-kartika"  # named nowhere in docs/
+NAME = b"Abon Ndalem Kartika"
+
+
+def _alumni(project: Path) -> list[Path]:
+    return sorted((project / "data" / "alumni").glob("*.yml"))
+
+
+def add(project: Path, n: int) -> None:
+    source = _alumni(project)[n % len(_alumni(project))]
+    text = source.read_text(encoding="utf-8").replace("nama_usaha: ", f"nama_usaha: Cabang {n} ", 1)
+    (project / "data" / "alumni" / f"cabang-baru-{n}.yml").write_text(text, encoding="utf-8")
+
+
+def delete(project: Path, n: int) -> None:
+    files = _alumni(project)
+    files[n % len(files)].unlink()
+
+
+def rename(project: Path, n: int) -> None:
+    files = _alumni(project)
+    path = files[n % len(files)]
+    path.rename(path.with_name(f"nama-baru-{n}-{path.name}"))
+
+
+def withdraw(project: Path, n: int) -> None:
+    files = _alumni(project)
+    path = files[n % len(files)]
+    path.write_text(path.read_text(encoding="utf-8").replace("profil_publik: true", "profil_publik: false", 1),
+                    encoding="utf-8")
+
+
+def hide_email(project: Path, n: int) -> None:
+    for path in _alumni(project)[n % 5::5]:
+        text = path.read_text(encoding="utf-8")
+        head, sep, rest = text.partition("  email:\n")
+        if sep:
+            path.write_text(head + sep + rest.replace("publik: true", "publik: false", 1), encoding="utf-8")
+
+
+def edit_module(project: Path, n: int) -> None:
+    modules = sorted((project / "docs" / "modul").rglob("*.md"))
+    path = modules[n % len(modules)]
+    path.write_text(path.read_text(encoding="utf-8") + f"\nCatatan tambahan nomor {n} tentang pengemasan.\n",
+                    encoding="utf-8")
+
+
+def edit_glossary(project: Path, n: int) -> None:
+    path = project / "data" / "glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Aturan baku", f"Aturan baku ({n})", 1), encoding="utf-8")
+
+
+def edit_program(project: Path, n: int) -> None:
+    path = project / "data" / "programs" / "ecp-sumbar.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("nama: ECP Sumatera Barat 2023",
+                                                            f"nama: ECP Sumatera Barat 2023 gelombang {n}", 1),
+                    encoding="utf-8")
+
+
+def edit_theme(project: Path, n: int) -> None:
+    path = project / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("copyright: Portal Ekspor", f"copyright: Portal Ekspor {n}", 1),
+                    encoding="utf-8")
+
+
+EDITS = [add, delete, rename, withdraw, hide_email, edit_module, edit_glossary, edit_program, edit_theme]
+
+
+def unstable(path: str) -> bool:
+    """Pagefind's filter and metadata indexes vary between runs (Pagefind issue 638)."""
+    return (path.startswith("cari/filter/") or path == "cari/pagefind-entry.json"
+            or (path.startswith("cari/pagefind.") and path.endswith(".pf_meta")))
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not unstable(p.relative_to(folder).as_posix())}
+
+
+def build(project: Path, out: Path, *, cache: bool) -> Path:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("cache: true", "cache: false") if not cache else text, encoding="utf-8")
+    try:
+        done = run_portal("build", "--keluaran", str(out), cwd=project)
+    finally:
+        config.write_text(text, encoding="utf-8")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
+@given(steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 60)), min_size=1, max_size=3))
+def test_incremental_build_equals_a_clean_build(tmp_path_factory, steps):
+    base = tmp_path_factory.mktemp("inkremental")
+    project = copy_project(base / "portal")
+    build(project, base / "awal", cache=True)  # fills the cache
+    for i, (edit, n) in enumerate(steps):
+        edit(project, n)
+        incremental = build(project, base / f"langkah-{i}", cache=True)
+    clean_project = base / "bersih"
+    shutil.copytree(project, clean_project, ignore=shutil.ignore_patterns(".cache"))
+    clean = build(clean_project, base / "bersih-situs", cache=False)
+    assert digest(incremental) == digest(clean), [e.__name__ for e, _ in steps]
+
+
+def test_withdrawn_profile_leaves_no_trace_after_an_incremental_build(project, tmp_path):
+    before = build(project, tmp_path / "awal", cache=True)
+    assert (before / "alumni" / SLUG / "index.html").exists()
+    record = project / "data" / "alumni" / f"{SLUG}.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("profil_publik: true", "profil_publik: false"),
+                      encoding="utf-8")
+    site = build(project, tmp_path / "sesudah", cache=True)
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert NAME not in data and SLUG.encode() not in data, path
+            assert SLUG not in path.as_posix()
+
+
+def test_cache_keys_change_with_the_code_and_bytes(tmp_path):
+    cache = BuildCache(tmp_path / "c")
+    assert cache.key("record", "a") != cache.key("record", "b")
+    assert cache.key("record", "a") != cache.key("page", "a")
+    cache.put(cache.key("record", "a"), {"x": 1})
+    again = BuildCache(tmp_path / "c")
+    assert again.get(cache.key("record", "a")) == {"x": 1}  # from disk, in a new process's cache
+    assert cache.code == code_fingerprint() and len(cache.code) == 40
