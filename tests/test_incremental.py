@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_project, run_portal
@@ -109,6 +109,7 @@ def build(project: Path, out: Path, *, cache: bool) -> Path:
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
+@example(steps=[(edit_program, 1), (hide_email, 2), (rename, 3)])
 @given(steps=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 60)), min_size=1, max_size=3))
 def test_incremental_build_equals_a_clean_build(tmp_path_factory, steps):
     base = tmp_path_factory.mktemp("inkremental")
