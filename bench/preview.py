@@ -50,7 +50,9 @@ def measure(project: Path, times: int = 3, timeout: float = 900) -> dict:
                              "--watch", "data"], cwd=project, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        record = sorted((project / "data" / "alumni").glob("*.yml"))[len(list((project / "data" / "alumni").glob("*.yml"))) // 2]
+        public = [p for p in sorted((project / "data" / "alumni").glob("*.yml"))
+                  if "profil_publik: true" in p.read_text(encoding="utf-8")]
+        record = public[len(public) // 2]
         text = record.read_text(encoding="utf-8")
         slug = record.stem
         page = base + f"alumni/{slug}/"
