@@ -175,6 +175,12 @@ def _theme(config) -> frames.Theme:
 
 def on_files(files: Files, config):
     if state.error is not None:
+        # MkDocs' clean leaves symbolic links in place: unlink the preview's, so
+        # every URL shows the problem list, not the last good page.
+        site_dir = Path(config.site_dir)
+        for entry in site_dir.iterdir() if site_dir.is_dir() else ():
+            if entry.is_symlink():
+                entry.unlink()
         return Files([f for f in files if not f.is_documentation_page()])
     for src_uri in state.generated:
         if files.get_file_from_path(src_uri) is not None:
