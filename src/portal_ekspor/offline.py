@@ -98,6 +98,8 @@ def release_version(site_dir: Path) -> str:
             rel = path.relative_to(site_dir).as_posix()
             if rel == SERVICE_WORKER or _unstable(rel):
                 continue
+            if not path.is_file():  # a dangling link: the preview's search index is still being built
+                continue
             digest.update(rel.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
 
