@@ -8,19 +8,19 @@ reader sees.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
-
-import datetime as dt
 
 from ..reference.catalogues import CERTIFICATIONS, DUTA_TOPICS, LEGAL_FORMS, SECTORS
 from ..reference.countries import country_names, suggest_country
 from ..reference.hs import HS_CHAPTERS
 from ..reference.provinces import PROVINCE_NAMES, suggest_province
 from ..reference.trade import INCOTERMS, PAYMENT_TERMS, UNITS, language_codes, suggest_language
-from .base import Date, Email, LongText, Model, Slug, Text, Url, Year, _as_text, fail
+from .base import Date, Email, LongText, Model, Slug, Text, Url, Year, _as_text, fail, text_matching
 
 
 def _choice(catalogue: dict[str, str], what: str):
@@ -56,16 +56,31 @@ Incoterm = Annotated[str, BeforeValidator(_as_text), AfterValidator(_incoterm),
                      Field(json_schema_extra={"enum": list(INCOTERMS)})]
 
 
-def _language(value: str) -> str:
-    if value not in language_codes():
-        guess = suggest_language(value)
-        hint = f" Mungkin maksud Anda `{guess}`?" if guess else ""
-        raise fail(f"`{value}` bukan kode bahasa ISO 639-1 dua huruf, mis. `id`, `en`, `ar`, `zh`.{hint}")
-    return value
+def _listed(known: Sequence[str], suggest: Callable[[str], str | None], problem: str,
+            shown: Callable[[str], str] = lambda guess: f"`{guess}`") -> Any:
+    """A code from a long reference list (too long to print as choices).
+
+    Staff usually write the name instead of the code, or a near miss, so the
+    message offers the entry ``suggest`` finds; ``problem`` is the message
+    with ``{value}`` for what they wrote. ``known`` in the order editors list it.
+    """
+    members = frozenset(known)
+
+    def check(value: str) -> str:
+        if value not in members:
+            guess = suggest(value)
+            hint = f" Mungkin maksud Anda {shown(guess)}?" if guess else ""
+            raise fail(problem.format(value=value) + hint)
+        return value
+
+    return Annotated[str, BeforeValidator(_as_text), AfterValidator(check), Field(json_schema_extra={"enum": list(known)})]
 
 
-Language = Annotated[str, BeforeValidator(_as_text), AfterValidator(_language),
-                     Field(json_schema_extra={"enum": sorted(language_codes())})]
+Language = _listed(sorted(language_codes()), suggest_language,
+                   "`{value}` bukan kode bahasa ISO 639-1 dua huruf, mis. `id`, `en`, `ar`, `zh`.")
+Province = _listed(list(PROVINCE_NAMES), suggest_province, "provinsi `{value}` tidak ada dalam daftar 38 provinsi.")
+Country = _listed(sorted(country_names()), suggest_country, "`{value}` bukan kode negara ISO 3166 dua huruf.",
+                  shown=lambda guess: f"`{guess}` ({country_names()[guess]})")
 
 
 def _not_in_future(value: dt.date) -> dt.date:
@@ -76,30 +91,6 @@ def _not_in_future(value: dt.date) -> dt.date:
 
 CheckedDate = Annotated[dt.date, Field(strict=False), AfterValidator(_not_in_future)]
 Amount = Annotated[float, Field(gt=0, le=1e12)]
-
-
-def _province(value: str) -> str:
-    if value not in PROVINCE_NAMES:
-        guess = suggest_province(value)
-        hint = f" Mungkin maksud Anda `{guess}`?" if guess else ""
-        raise fail(f"provinsi `{value}` tidak ada dalam daftar 38 provinsi.{hint}")
-    return value
-
-
-Province = Annotated[str, BeforeValidator(_as_text), AfterValidator(_province),
-                     Field(json_schema_extra={"enum": list(PROVINCE_NAMES)})]
-
-
-def _country(value: str) -> str:
-    if value not in country_names():
-        guess = suggest_country(value)
-        hint = f" Mungkin maksud Anda `{guess}` ({country_names()[guess]})?" if guess else ""
-        raise fail(f"`{value}` bukan kode negara ISO 3166 dua huruf.{hint}")
-    return value
-
-
-Country = Annotated[str, BeforeValidator(_as_text), AfterValidator(_country),
-                    Field(json_schema_extra={"enum": sorted(country_names())})]
 
 _HS = re.compile(r"[0-9]{4}(?:[0-9]{2}){0,3}")
 
@@ -212,16 +203,8 @@ class Contacts(Model):
     whatsapp: WhatsAppChannel | None = None
 
 
-_PHOTO = re.compile(r"foto/[a-z0-9][a-z0-9-]*\.(?:jpg|jpeg|png|webp)")
-
-
-def _photo(value: str) -> str:
-    if not _PHOTO.fullmatch(value):
-        raise fail("foto harus berupa `foto/<nama-file>.jpg` (atau .png/.webp) di folder data/alumni/foto")
-    return value
-
-
-PhotoPath = Annotated[str, BeforeValidator(_as_text), AfterValidator(_photo)]
+PhotoPath = text_matching(r"foto/[a-z0-9][a-z0-9-]*\.(?:jpg|jpeg|png|webp)",
+                          "foto harus berupa `foto/<nama-file>.jpg` (atau .png/.webp) di folder data/alumni/foto")
 
 
 class Alumnus(Model):

@@ -49,16 +49,23 @@ def _current_year_bound(year: int) -> int:
 Year = Annotated[int, AfterValidator(_current_year_bound)]
 Date = Annotated[dt.date, Field(strict=False)]
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+def text_matching(pattern: str, message: str) -> Any:
+    """Text written whole in one fixed form (the pattern must match all of it).
+
+    ``message`` is what staff read when it does not: it says how to write the
+    value, with an example, because the pattern itself means nothing to them.
+    """
+    form = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not form.fullmatch(value):
+            raise fail(message)
+        return value
+
+    return Annotated[str, BeforeValidator(_as_text), AfterValidator(check)]
 
 
-def _slug(value: str) -> str:
-    if not _SLUG.fullmatch(value):
-        raise fail("hanya huruf kecil, angka dan tanda hubung, mis. `ecp-sumbar-2023`")
-    return value
-
-
-Slug = Annotated[str, BeforeValidator(_as_text), AfterValidator(_slug)]
+Slug = text_matching(r"[a-z0-9]+(?:-[a-z0-9]+)*", "hanya huruf kecil, angka dan tanda hubung, mis. `ecp-sumbar-2023`")
 
 
 _URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
@@ -73,13 +80,4 @@ def _http_url(value: str) -> str:
 
 Url = Annotated[str, BeforeValidator(_as_text), AfterValidator(_http_url)]
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-
-
-def _email(value: str) -> str:
-    if not _EMAIL.fullmatch(value):
-        raise fail("alamat email tidak valid, mis. `info@usaha.co.id`")
-    return value
-
-
-Email = Annotated[str, BeforeValidator(_as_text), AfterValidator(_email)]
+Email = text_matching(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", "alamat email tidak valid, mis. `info@usaha.co.id`")
