@@ -116,6 +116,9 @@ def test_python_twin_agrees_with_javascript_on_varied_inputs():
         for s in r["syarat"]:
             assert s["total"] == cents(py.usd[s["kode"]]), (inputs, s)
             assert s["perUnit"] == cents_up(py.usd[s["kode"]] / inputs.quantity), (inputs, s)
+        assert r["premiCif"] == cents(py.usd["CIF"] - py.usd["CFR"]), inputs
+        assert r["premiCip"] == cents(py.usd["CIP"] - py.usd["CFR"]), inputs
+        assert (r["biayaTotal"], r["laba"]) == (py.total_cost, py.margin), inputs
 
 
 def test_calculator_form_starts_from_the_worked_example(built_site):
@@ -124,6 +127,7 @@ def test_calculator_form_starts_from_the_worked_example(built_site):
     assert values == {"jumlah": "2.000", "biayaProduksi": "61.200.000", "biayaEkspor": "6.000.000", "labaPersen": "20",
                       "angkutanDarat": "3.500.000", "biayaDokumen": "1.750.000", "biayaPelabuhan": "3.300.000",
                       "kurs": "16.500", "ongkosKapal": "450", "tarifPremi": "0,3", "tarifPremiCip": "0,3", "kursUji": "16.000"}
+    assert list(values) == js("Object.keys(h.FIELDS)"), "every input the formulas read is on the form, in their order"
     assert re.search(r'<div class="pe-calc" id="kalkulator-harga" data-pe-calc hidden>', html), "tanpa JS kalkulator tersembunyi"
 
 

@@ -7,7 +7,9 @@
  * itself insured, gives CIF = CFR / (1 - 1.1 x rate), and CIP likewise with
  * its own (usually ICC A) rate. The same formulas are written into the price
  * sheet template (portal_ekspor.workbooks), and tests check both against the
- * module's worked example. Loaded in the browser (window.PEHarga) and in Node.
+ * module's worked example. The example inputs live in one place,
+ * portal_ekspor.export_price.WORKED_EXAMPLE, and reach the browser as the
+ * form's default values. Loaded in the browser (window.PEHarga) and in Node.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -110,21 +112,5 @@
     };
   }
 
-  /* The module's worked example: 2,000 kg of palm sugar, FOB Semarang, CIF Rotterdam. */
-  var CONTOH = {
-    jumlah: 2000,
-    biayaProduksi: 61200000,
-    biayaEkspor: 6000000,
-    labaPersen: 20,
-    angkutanDarat: 3500000,
-    biayaDokumen: 1750000,
-    biayaPelabuhan: 3300000,
-    kurs: 16500,
-    ongkosKapal: 450,
-    tarifPremi: 0.3,
-    tarifPremiCip: 0.3,
-    kursUji: 16000
-  };
-
-  return { hitung: hitung, parseAngka: parseAngka, centsUp: centsUp, CONTOH: CONTOH, FIELDS: FIELDS };
+  return { hitung: hitung, parseAngka: parseAngka, FIELDS: FIELDS };
 });
