@@ -83,6 +83,28 @@ def valid_alumnus_text() -> str:
     return VALID_ALUMNUS
 
 
+def record_problems(project: Path, text: str, name: str = "kopi-uji.yml") -> list:
+    """The problems `portal check` reports in ``text`` saved as data/alumni/``name`` (other files' are left out)."""
+    from portal_ekspor.repository import load_portal
+
+    (project / "data" / "alumni" / name).write_text(text, encoding="utf-8")
+    _, problems = load_portal(project)
+    return [p for p in problems if p.path == f"data/alumni/{name}"]
+
+
+def line_of(text: str, fragment: str) -> int:
+    """The line (from 1) on which ``fragment`` first starts in ``text``: where staff would look for an edit."""
+    assert fragment in text, fragment
+    return text.count("\n", 0, text.index(fragment)) + 1
+
+
+def assert_one_problem(found: list, field: str, needle: str, line: int) -> None:
+    """Exactly one problem, naming ``field`` on ``line``, its message containing ``needle``."""
+    assert [p.field for p in found] == [field], found
+    assert needle in found[0].message, found[0].message
+    assert found[0].line == line, (found[0].line, found[0].message)
+
+
 def require_tool(path: str | None, what: str, package: str) -> str:
     """The path of a tool the suite needs; a missing one fails the test loudly, never skips it."""
     if not path or not os.access(path, os.X_OK):

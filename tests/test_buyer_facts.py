@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from conftest import run_portal
+from conftest import assert_one_problem, line_of, record_problems, run_portal
 from portal_ekspor.freshness import a_year_before, freshness_warnings
 from portal_ekspor.open_data import open_data_files
 from portal_ekspor.privacy import public_profiles
@@ -36,12 +36,6 @@ bahasa: [id, en]
 """
 
 
-def problems_for(project, text):
-    (project / "data" / "alumni" / "kopi-uji.yml").write_text(text, encoding="utf-8")
-    _, problems = load_portal(project)
-    return [p for p in problems if p.path == "data/alumni/kopi-uji.yml"]
-
-
 def with_facts(valid_alumnus_text):
     text = valid_alumnus_text.replace("    hs: \"09012100\"", "    nama_en: Roasted Arabica beans\n    hs: \"09012100\"")
     return text.replace("sertifikasi: [halal]\n", "sertifikasi:\n  - jenis: halal\n    nomor: \"ID1234\"\n"
@@ -56,7 +50,7 @@ def test_english_catalogues_cover_every_key():
 
 
 def test_buyer_facts_validate_and_reach_the_public_profile(project, valid_alumnus_text):
-    assert problems_for(project, with_facts(valid_alumnus_text)) == []
+    assert record_problems(project, with_facts(valid_alumnus_text)) == []
     portal, _ = load_portal(project)
     p = next(x for x in public_profiles(portal) if x.slug == "kopi-uji")
     assert p.products[0].name_en == "Roasted Arabica beans"
@@ -74,7 +68,8 @@ def test_buyer_facts_validate_and_reach_the_public_profile(project, valid_alumnu
     ("  jumlah: 2.5\n", "  jumlah: \"2.5\"\n", "kapasitas_produksi.jumlah", "angka tanpa tanda kutip"),
     ("  jumlah: 2.5\n", "  jumlah: 0\n", "kapasitas_produksi.jumlah", "minimal 0"),
     ("  satuan: ton\n", "  satuan: tonne\n", "kapasitas_produksi.satuan", "Mungkin maksud Anda `ton`"),
-    ("  satuan: kg\n", "", "pesanan_minimum.satuan", "wajib diisi"),
+    ("pesanan_minimum:\n  jumlah: 300\n  satuan: kg\n", "pesanan_minimum:\n  jumlah: 300\n", "pesanan_minimum.satuan",
+     "wajib diisi"),
     ("waktu_tunggu_hari: 21", "waktu_tunggu_hari: 400", "waktu_tunggu_hari", "maksimal 365"),
     ("waktu_tunggu_hari: 21", "waktu_tunggu_hari: 3 minggu", "waktu_tunggu_hari", "bilangan bulat"),
     ("incoterms: [FOB, CIF]", "incoterms: [FOB, fob]", "incoterms[2]", "huruf besar: `FOB`"),
@@ -91,18 +86,14 @@ def test_buyer_facts_validate_and_reach_the_public_profile(project, valid_alumnu
 ])
 def test_buyer_fact_errors_name_file_line_and_field(project, valid_alumnus_text, old, new, field, needle):
     good = with_facts(valid_alumnus_text)
-    assert old in good
-    bad = good.replace(old, new, 1)
-    found = problems_for(project, bad)
-    assert [p.field for p in found] == [field], found
-    assert needle in found[0].message, found[0].message
-    assert found[0].line > 1
+    found = record_problems(project, good.replace(old, new, 1))
+    assert_one_problem(found, field, needle, line=line_of(good, old))
 
 
 def test_all_buyer_fact_problems_reported_at_once(project, valid_alumnus_text):
     bad = (with_facts(valid_alumnus_text).replace("incoterms: [FOB, CIF]", "incoterms: [FOX]")
            .replace("bahasa: [id, en]", "bahasa: [xx]").replace("waktu_tunggu_hari: 21", "waktu_tunggu_hari: 0"))
-    assert {p.field for p in problems_for(project, bad)} == {"incoterms[1]", "bahasa[1]", "waktu_tunggu_hari"}
+    assert {p.field for p in record_problems(project, bad)} == {"incoterms[1]", "bahasa[1]", "waktu_tunggu_hari"}
 
 
 def _record_with(project, text):

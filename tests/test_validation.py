@@ -6,15 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import assert_one_problem, line_of, record_problems
 from portal_ekspor.repository import load_portal
 
 ROOT_DIR = Path(__file__).resolve().parent.parent
-
-
-def problems_for(project: Path, name: str, text: str):
-    (project / "data" / "alumni" / name).write_text(text, encoding="utf-8")
-    _, problems = load_portal(project)
-    return [p for p in problems if p.path == f"data/alumni/{name}"]
 
 
 def test_sample_portal_is_valid():
@@ -25,7 +20,7 @@ def test_sample_portal_is_valid():
 
 
 def test_valid_record_passes(project, valid_alumnus_text):
-    assert problems_for(project, "kopi-uji.yml", valid_alumnus_text) == []
+    assert record_problems(project, valid_alumnus_text) == []
 
 
 @pytest.mark.parametrize("old,new,field,needle", [
@@ -48,19 +43,15 @@ def test_valid_record_passes(project, valid_alumnus_text):
     ("angkatan: ecp-sumbar-2023", "angkatan: ecp-sumbar-2024", "angkatan", "ecp-sumbar-2023"),
 ])
 def test_field_rules(project, valid_alumnus_text, old, new, field, needle):
-    assert old in valid_alumnus_text
-    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text.replace(old, new))
+    found = record_problems(project, valid_alumnus_text.replace(old, new, 1))
     if field is None:
         assert found == []
-        return
-    assert [p.field for p in found] == [field], found
-    assert needle in found[0].message
-    assert found[0].line == valid_alumnus_text.replace(old, new).split("\n").index(
-        next(line for line in valid_alumnus_text.replace(old, new).split("\n") if new.split("\n")[0] in line)) + 1
+    else:
+        assert_one_problem(found, field, needle, line=line_of(valid_alumnus_text, old))
 
 
 def test_typo_in_field_name_gets_suggestion(project, valid_alumnus_text):
-    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text.replace("kabupaten_kota:", "kabupaten_kot:"))
+    found = record_problems(project, valid_alumnus_text.replace("kabupaten_kota:", "kabupaten_kot:"))
     fields = {p.field: p for p in found}
     assert "mungkin maksud Anda `kabupaten_kota`" in fields["kabupaten_kot"].message
     assert fields["kabupaten_kot"].line == 7
@@ -68,21 +59,21 @@ def test_typo_in_field_name_gets_suggestion(project, valid_alumnus_text):
 
 
 def test_nested_typo_suggests_nested_field(project, valid_alumnus_text):
-    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text.replace("    publik: true", "    publick: true"))
+    found = record_problems(project, valid_alumnus_text.replace("    publik: true", "    publick: true"))
     assert any(p.field == "kontak.email.publick" and "`publik`" in p.message for p in found), found
 
 
 @pytest.mark.parametrize("key,label", [("nik", "NIK"), ("npwp", "NPWP"), ("alamat_rumah", "alamat rumah"),
                                        ("hp_pribadi", "nomor HP pribadi"), ("tanggal_lahir", "tanggal lahir")])
 def test_personal_data_fields_rejected(project, valid_alumnus_text, key, label):
-    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text + f"{key}: \"3171234567890123\"\n")
+    found = record_problems(project, valid_alumnus_text + f"{key}: \"3171234567890123\"\n")
     assert len(found) == 1
     assert found[0].field == key and label in found[0].message and "UU 27/2022" in found[0].message
 
 
 def test_personal_data_nested_rejected(project, valid_alumnus_text):
     text = valid_alumnus_text.replace("kontak:\n", "kontak:\n  telepon_pribadi: \"0812000\"\n")
-    found = problems_for(project, "kopi-uji.yml", text)
+    found = record_problems(project, text)
     assert [p.field for p in found] == ["kontak.telepon_pribadi"]
 
 
@@ -105,12 +96,12 @@ def test_stray_files_are_reported_not_ignored(project, valid_alumnus_text):
 
 
 def test_reserved_slug_rejected(project, valid_alumnus_text):
-    found = problems_for(project, "provinsi.yml", valid_alumnus_text)
+    found = record_problems(project, valid_alumnus_text, "provinsi.yml")
     assert found and "halaman daftar" in found[0].message
 
 
 def test_missing_photo_reported(project, valid_alumnus_text):
-    found = problems_for(project, "kopi-uji.yml", valid_alumnus_text + "foto: foto/kopi-uji.jpg\n")
+    found = record_problems(project, valid_alumnus_text + "foto: foto/kopi-uji.jpg\n")
     assert [p.field for p in found] == ["foto"]
 
 
