@@ -26,6 +26,25 @@ def test_usage_errors_are_indonesian(project):
     assert "wajib diisi" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("argv,indonesian", [
+    (["--folder"], "argumen --folder: perlu satu nilai"),
+    (["server", "status", "--log"], "argumen --log: perlu satu nilai"),
+    (["new", "modul", "--sesi", "dua"], "argumen --sesi: bukan bilangan bulat: 'dua'"),
+    (["new", "foto"], "pilihan tidak valid: 'foto'"),
+    (["check", "--rinci"], "argumen tidak dikenal: --rinci"),
+    (["new", "alumni", "--s", "x"], "opsi tidak jelas: --s bisa berarti --sektor, --sesi"),
+])
+def test_every_usage_error_is_fully_indonesian(capsys, argv, indonesian):
+    from portal_ekspor.cli.main import EXIT_USAGE, build_parser
+
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(argv)
+    assert stopped.value.code == EXIT_USAGE
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert indonesian in error, error
+    assert not {"argument", "expected", "invalid", "value", "match"} & set(error.replace(":", " ").split()), error
+
+
 def test_check_passes_on_sample(project):
     result = run_portal("check", cwd=project)
     assert result.returncode == 0, result.stderr

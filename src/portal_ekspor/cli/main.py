@@ -23,6 +23,22 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         return super().add_usage(usage, actions, groups, prefix if prefix is not None else "Penggunaan: ")
 
 
+# argparse's own error texts, in the order they must be replaced: a phrase
+# that contains another ("expected one argument" holds "argument") comes first.
+_ARGPARSE_MESSAGES = (
+    ("the following arguments are required", "argumen berikut wajib diisi"),
+    ("unrecognized arguments", "argumen tidak dikenal"),
+    ("expected at least one argument", "perlu minimal satu nilai"),
+    ("expected one argument", "perlu satu nilai"),
+    ("invalid choice", "pilihan tidak valid"),
+    ("choose from", "pilih dari"),
+    ("invalid int value", "bukan bilangan bulat"),
+    ("ambiguous option", "opsi tidak jelas"),
+    ("could match", "bisa berarti"),
+    ("argument", "argumen"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", _Formatter)
@@ -33,12 +49,9 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="tampilkan bantuan ini lalu keluar")
 
     def error(self, message):
-        translated = (message.replace("the following arguments are required", "argumen berikut wajib diisi")
-                      .replace("unrecognized arguments", "argumen tidak dikenal")
-                      .replace("invalid choice", "pilihan tidak valid")
-                      .replace("choose from", "pilih dari")
-                      .replace("argument", "argumen")
-                      .replace("expected one argument", "perlu satu nilai"))
+        translated = message
+        for english, indonesian in _ARGPARSE_MESSAGES:
+            translated = translated.replace(english, indonesian)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: galat: {translated}\n")
 
