@@ -8,6 +8,8 @@ make a reader's phone fetch anything from elsewhere.
 
 from __future__ import annotations
 
+import html as html_lib
+
 import markdown
 import nh3
 
@@ -39,11 +41,12 @@ def plain_text(text: str, limit: int = 160, *, html: str | None = None) -> str:
     """First words of a story as plain text (for meta descriptions and cards).
 
     Pass the story's already rendered ``html`` to skip rendering it again.
+    Entities are decoded before cutting, so ``limit`` counts the characters a
+    reader sees (an ``&`` is one, not the five of ``&amp;``) and a cut never
+    lands inside an entity. The result is text, to be escaped where it is used.
     """
-    words = nh3.clean(html if html is not None else _render(text), tags=set()).split()
+    words = html_lib.unescape(nh3.clean(html if html is not None else _render(text), tags=set())).split()
     out = " ".join(words)
     if len(out) > limit:
         out = out[: limit - 1].rsplit(" ", 1)[0] + "…"
-    import html as _html
-
-    return _html.unescape(out)
+    return out
