@@ -14,9 +14,6 @@ from dataclasses import dataclass, field
 COVER = 1.1
 """Incoterms 2020: insurance of at least 110 % of the contract value."""
 
-TERMS = ("EXW", "FCA", "FOB", "CFR", "CIF", "CIP")
-
-
 @dataclass(frozen=True)
 class PriceInputs:
     """Amounts in rupiah except ``freight_usd``; percentages as percent."""

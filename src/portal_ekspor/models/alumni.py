@@ -236,7 +236,3 @@ class Alumnus(Model):
     languages: list[Language] = Field(default_factory=list, alias="bahasa")
     last_checked: CheckedDate | None = Field(default=None, alias="terakhir_diperiksa",
                                              description="Tanggal staf terakhir memeriksa isi profil (TTTT-BB-HH)")
-
-    @property
-    def certification_keys(self) -> list[str]:
-        return [c.kind for c in self.certifications]
