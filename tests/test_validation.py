@@ -101,8 +101,8 @@ def test_reserved_slug_rejected(project, valid_alumnus_text):
 
 
 def test_missing_photo_reported(project, valid_alumnus_text):
-    found = record_problems(project, valid_alumnus_text + "foto: foto/kopi-uji.jpg\n")
-    assert [p.field for p in found] == ["foto"]
+    text = valid_alumnus_text + "foto: foto/kopi-uji.jpg\n"
+    assert_one_problem(record_problems(project, text), "foto", "tidak ditemukan", line=line_of(text, "foto:"))
 
 
 def test_program_funnel(project):
@@ -134,10 +134,27 @@ def test_module_front_matter_and_prerequisites(project):
     assert found["level"].line == 4 and "pemula" in found["level"].message
     assert found["sesi"].line == 5
     module.write_text("---\ntitle: Uji\ndescription: Uji.\nlevel: pemula\nsesi: 1\ndurasi: 60\ntujuan: [x]\n"
-                      "prasyarat: [modul-yang-tidak-ada]\n---\n" + TEMPLATE_BODY)
+                      "prasyarat:\n  - harga-ekspor\n  - modul-yang-tidak-ada\n---\n" + TEMPLATE_BODY)
     _, problems = load_portal(project)
     found = [p for p in problems if p.path == "docs/modul/pemula/uji-modul.md"]
-    assert [p.field for p in found] == ["prasyarat"] and "modul-yang-tidak-ada" in found[0].message
+    assert_one_problem(found, "prasyarat", "modul-yang-tidak-ada", line=10)
+
+
+def test_program_cross_references_name_the_line(project):
+    """A session's module and a cohort id are checked against other files, yet still point at their own line."""
+    path = project / "data" / "programs" / "ecp-sumbar.yml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    jumlah_sesi: 8\n", "    jumlah_sesi: 8\n    sesi:\n      - ke: 1\n        topik: Harga\n        modul: harga-ekspor\n"
+        "      - ke: 2\n        topik: Lain\n        modul: modul-hilang\n", 1)
+    path.write_text(text, encoding="utf-8")
+    other = project / "data" / "programs" / "pelatihan-ekspor-lampung.yml"
+    other_text = other.read_text(encoding="utf-8").replace("  - id: lampung-kelas-menengah", "  - id: ecp-sumbar-2023", 1)
+    other.write_text(other_text, encoding="utf-8")
+    _, problems = load_portal(project)
+    assert_one_problem([p for p in problems if p.path == "data/programs/ecp-sumbar.yml"],
+                       "angkatan[1].sesi[2].modul", "`modul-hilang` tidak ada", line=line_of(text, "        modul: modul-hilang"))
+    assert_one_problem([p for p in problems if p.path == "data/programs/pelatihan-ekspor-lampung.yml"],
+                       "angkatan[2].id", "sudah dipakai di data/programs/ecp-sumbar.yml", line=line_of(other_text, "  - id: ecp-sumbar-2023"))
 
 
 def test_module_without_front_matter(project):

@@ -44,6 +44,7 @@ class AlumnusRecord:
     line_of_checked: int = 0
     """Line of `terakhir_diperiksa` (or of the file's start), for `portal check` warnings."""
     line_of_certificates: tuple[int, ...] = ()
+    line_of_photo: int = 0
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class ProgramRecord:
     slug: str
     source: str
     data: Program
+    doc: LoadedYaml | None = field(default=None, compare=False, repr=False)
+    """The parsed file, so checks across files can name the line of a cohort or session."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class ModuleRecord:
     meta: ModuleMeta
     reading_minutes: int = 1
     """Computed from the body's word count, so staff never type it."""
+    line_of_prerequisites: tuple[int, ...] = ()
 
 
 @dataclass
@@ -113,7 +117,8 @@ def _checked_alumnus(path: Path, display: str, doc: LoadedYaml | None, problems:
         return None, problems
     return AlumnusRecord(slug, display, doc.line_of(("angkatan",)), model,
                          doc.line_of(("terakhir_diperiksa",)),
-                         tuple(doc.line_of(("sertifikasi", i)) for i in range(len(model.certifications)))), problems
+                         tuple(doc.line_of(("sertifikasi", i)) for i in range(len(model.certifications))),
+                         doc.line_of(("foto",))), problems
 
 
 def _alumni_files(root: Path, problems: Problems) -> list[Path]:
@@ -194,7 +199,7 @@ def load_programs(root: Path, problems: Problems, unchecked: set[str] | None = N
         model = validate(Program, doc, problems)
         if model is not None:
             _check_program(model, doc, problems)
-            records.append(ProgramRecord(path.stem, display, model))
+            records.append(ProgramRecord(path.stem, display, model, doc))
         elif unchecked is not None and isinstance(doc.data, dict) and isinstance(doc.data.get("angkatan"), list):
             unchecked.update(str(c.get("id")) for c in doc.data["angkatan"] if isinstance(c, dict))
     return records
@@ -241,16 +246,18 @@ def load_modules(root: Path, problems: Problems) -> list[ModuleRecord]:
         _, body = split_front_matter(text)
         check_structure(body, text[: len(text) - len(body)].count("\n") + 1, display, problems)
         if meta is not None:
-            records.append(ModuleRecord(path.stem, display, _rel(path, docs), meta, reading_minutes(body)))
+            records.append(ModuleRecord(path.stem, display, _rel(path, docs), meta, reading_minutes(body),
+                                        tuple(doc.line_of(("prasyarat", i)) for i in range(len(meta.prerequisites)))))
     return records
 
 
 def _check_references(portal: Portal, glossary_doc: LoadedYaml | None, problems: Problems) -> None:
     cohorts: dict[str, str] = {}
     for program in portal.programs:
-        for cohort in program.data.cohorts:
+        for ci, cohort in enumerate(program.data.cohorts):
             if cohort.id in cohorts:
-                problems.add(program.source, 0, "angkatan.id", f"id angkatan `{cohort.id}` sudah dipakai di {cohorts[cohort.id]}")
+                loc = ("angkatan", ci, "id")
+                problems.add(program.source, _line(program, loc), dotted(loc), f"id angkatan `{cohort.id}` sudah dipakai di {cohorts[cohort.id]}")
             cohorts[cohort.id] = program.source
     for record in portal.alumni:
         if record.data.cohort not in cohorts and record.data.cohort not in portal.unchecked_cohorts:
@@ -261,13 +268,13 @@ def _check_references(portal: Portal, glossary_doc: LoadedYaml | None, problems:
             problems.add(record.source, record.line_of_cohort, "angkatan",
                          f"angkatan `{record.data.cohort}` tidak ada di data/programs/.{hint}")
         if record.data.photo and not (portal.root / "data" / "alumni" / record.data.photo).is_file():
-            problems.add(record.source, 0, "foto", f"file `data/alumni/{record.data.photo}` tidak ditemukan")
+            problems.add(record.source, record.line_of_photo, "foto", f"file `data/alumni/{record.data.photo}` tidak ditemukan")
         elif record.data.photo:
             size = (portal.root / "data" / "alumni" / record.data.photo).stat().st_size
             if size > MAX_PHOTO_BYTES:
-                problems.add(record.source, 0, "foto", f"foto terlalu besar ({size // 1024} KB); perkecil menjadi di bawah {MAX_PHOTO_BYTES // 1024} KB agar ringan dibuka di HP")
+                problems.add(record.source, record.line_of_photo, "foto", f"foto terlalu besar ({size // 1024} KB); perkecil menjadi di bawah {MAX_PHOTO_BYTES // 1024} KB agar ringan dibuka di HP")
             elif message := check_photo(portal.root / "data" / "alumni" / record.data.photo):
-                problems.add(record.source, 0, "foto", f"`data/alumni/{record.data.photo}`: {message}")
+                problems.add(record.source, record.line_of_photo, "foto", f"`data/alumni/{record.data.photo}`: {message}")
 
     modules: dict[str, str] = {}
     for module in portal.modules:
@@ -275,14 +282,16 @@ def _check_references(portal: Portal, glossary_doc: LoadedYaml | None, problems:
             problems.add(module.source, 1, "", f"nama file modul sama dengan {modules[module.slug]}; nama file modul harus unik")
         modules[module.slug] = module.source
     for module in portal.modules:
-        for prereq in module.meta.prerequisites:
+        lines = module.line_of_prerequisites
+        for i, prereq in enumerate(module.meta.prerequisites):
             if prereq not in modules:
-                problems.add(module.source, 0, "prasyarat", f"modul prasyarat `{prereq}` tidak ada (tulis nama file modul tanpa .md)")
+                problems.add(module.source, lines[i] if i < len(lines) else 0, "prasyarat", f"modul prasyarat `{prereq}` tidak ada (tulis nama file modul tanpa .md)")
     for program in portal.programs:
-        for cohort in program.data.cohorts:
-            for session in cohort.sessions:
+        for ci, cohort in enumerate(program.data.cohorts):
+            for si, session in enumerate(cohort.sessions):
                 if session.module and session.module not in modules:
-                    problems.add(program.source, 0, "angkatan.sesi.modul", f"modul `{session.module}` tidak ada di docs/modul/")
+                    loc = ("angkatan", ci, "sesi", si, "modul")
+                    problems.add(program.source, _line(program, loc), dotted(loc), f"modul `{session.module}` tidak ada di docs/modul/")
 
     if glossary_doc is not None:
         names: dict[str, int] = {}
@@ -301,6 +310,10 @@ def _check_references(portal: Portal, glossary_doc: LoadedYaml | None, problems:
             if term.module and term.module not in modules:
                 loc = ("istilah", i, "modul")
                 problems.add(glossary_doc.path, glossary_doc.line_of(loc), dotted(loc), f"modul `{term.module}` tidak ada")
+
+
+def _line(program: ProgramRecord, loc: tuple) -> int:
+    return program.doc.line_of(loc) if program.doc is not None else 0
 
 
 def load_portal(root: Path | str, workers: int | None = None,
