@@ -100,7 +100,9 @@ def _yes(value: str, display: str, line: int, column: str, problems: Problems) -
     return None
 
 
-def _int(value: str, display: str, line: int, column: str, problems: Problems) -> int | str | None:
+def _int(value: str) -> int | str | None:
+    """A whole number as the YAML loader would read it; anything else stays text
+    so that the validator, not this converter, tells staff what is wrong."""
     if not value:
         return None
     return int(value) if value.isdigit() and not value.startswith("0") else value
@@ -134,7 +136,7 @@ def row_to_record(row: dict[str, str], display: str, line: int, problems: Proble
     record["produk"] = [{"nama": n, "hs": h} for n, h in zip(products, codes)]
     if countries:
         record["tujuan_ekspor"] = [
-            {"negara": c, **({"sejak": _int(since[i], display, line, "sejak", problems)} if i < len(since) and since[i] else {})}
+            {"negara": c, **({"sejak": _int(since[i])} if i < len(since) and since[i] else {})}
             for i, c in enumerate(countries)
         ]
     if row.get("sertifikasi"):
@@ -143,7 +145,7 @@ def row_to_record(row: dict[str, str], display: str, line: int, problems: Proble
         problems.add(display, line, "sertifikasi", "isi jenis sertifikasi untuk nomor atau masa berlaku yang ditulis")
     if row.get("ekspor_perdana_tahun") or row.get("ekspor_perdana_negara"):
         record["ekspor_perdana"] = {
-            "tahun": _int(row.get("ekspor_perdana_tahun", ""), display, line, "ekspor_perdana_tahun", problems),
+            "tahun": _int(row.get("ekspor_perdana_tahun", "")),
             "negara": row.get("ekspor_perdana_negara", ""),
             "publik": _yes(row.get("ekspor_perdana_publik", ""), display, line, "ekspor_perdana_publik", problems),
         }
@@ -219,7 +221,7 @@ def _buyer_facts(row: dict[str, str], record: dict, products: list[str], display
             # A half-filled pair still goes to the validator, which names what is missing.
             record[key] = {**({"jumlah": _amount(amount)} if amount else {}), **({"satuan": unit.lower()} if unit else {})}
     if row.get("waktu_tunggu_hari"):
-        record["waktu_tunggu_hari"] = _int(row["waktu_tunggu_hari"], display, line, "waktu_tunggu_hari", problems)
+        record["waktu_tunggu_hari"] = _int(row["waktu_tunggu_hari"])
     if row.get("incoterms"):
         record["incoterms"] = [t.upper() for t in _split(row["incoterms"])]
     if row.get("pembayaran"):

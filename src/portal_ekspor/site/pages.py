@@ -40,10 +40,10 @@ class GeneratedPage:
     json_ld: dict[str, Any] | None = None
     search: dict[str, Any] = field(default_factory=dict)
     search_html: str = ""
-    key: str = ""
-    """Cache key of everything this page is made of ("" when not cached)."""
     """Hidden filters and result fields for the search index only; placed
     inside the page's search body when it is indexed, not in the page."""
+    key: str = ""
+    """Cache key of everything this page is made of ("" when not cached)."""
     lang: str = "id"
     alternate: str | None = None
     """URL of the same page in the other language (Indonesian <-> English), if it has one."""
