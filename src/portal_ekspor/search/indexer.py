@@ -24,11 +24,14 @@ modules then lost their topic queries to short profiles.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import html
 import json
 import re
 import subprocess
 import sys
+import time
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -117,15 +120,108 @@ def _without_poll_delay() -> None:
     service.asyncio = _AsyncioWithoutPollDelay()  # type: ignore[assignment]
 
 
-async def _feed(documents: Path, output: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
+# Files Pagefind writes whose bytes depend only on its version and the page
+# languages: its scripts, styles and the per-language WebAssembly.
+_VERSION_ASSET = re.compile(r"^(pagefind[\w.-]*\.(?:js|css)|wasm\.[\w-]+\.pagefind)$")
+# Files whose bytes depend on the pages: gzip streams that open with this marker.
+_INDEX_FILE = re.compile(r"\.pf_(?:meta|index|fragment|filter)$")
+_GZIP_MARKER = b"pagefind_dcd"
+SETTLE_SECONDS = 600.0
+
+
+def unfinished_files(output: Path, known_good: set[Path] | None = None) -> list[Path]:
+    """Index files not yet whole on disk: a gzip stream that does not decompress
+    to its end, or an entry file that does not parse.
+
+    pagefind 1.5.2 answers ``WriteFiles`` once every write is *queued*: its
+    tokio ``File::write_all`` leaves the last buffer to a background thread and
+    never flushes, so ending the service at that moment (which its client does
+    at once) cuts files short under load. Seen in CI: the Indonesian
+    WebAssembly and ``pagefind-component-ui.js`` cut at 128 KiB. Files found
+    whole are added to ``known_good`` so a wait reads each file once.
+    """
+    good = known_good if known_good is not None else set()
+    waiting = []
+    for path in sorted(output.rglob("*")):
+        if path in good or not path.is_file():
+            continue
+        if _INDEX_FILE.search(path.name):
+            try:
+                whole = gzip.decompress(path.read_bytes()).startswith(_GZIP_MARKER)
+            except (OSError, EOFError, zlib.error):
+                whole = False
+        elif path.name == "pagefind-entry.json":
+            try:
+                whole = isinstance(json.loads(path.read_bytes()), dict)
+            except ValueError:
+                whole = False
+        else:
+            continue
+        if whole:
+            good.add(path)
+        else:
+            waiting.append(path)
+    return waiting
+
+
+async def _wait_until_written(output: Path, seconds: float = SETTLE_SECONDS) -> None:
+    """Keep the service alive until every index file is whole on disk."""
+    good: set[Path] = set()
+    deadline = time.monotonic() + seconds
+    while waiting := unfinished_files(output, good):
+        if time.monotonic() > deadline:
+            names = ", ".join(p.relative_to(output).as_posix() for p in waiting[:5])
+            raise IndexError_(f"Pagefind tidak selesai menulis {len(waiting)} file indeks dalam "
+                              f"{seconds:.0f} detik: {names}")
+        await asyncio.sleep(0.05)
+
+
+async def _version_assets(service, languages: list[str]) -> dict[str, bytes]:
+    """The scripts, styles and WebAssembly this Pagefind version writes, taken
+    from a two-line index in memory (a few hundred KB through the pipe)."""
+    from pagefind.index import IndexConfig
+
+    reference = await service.create_index(IndexConfig())
+    for number, language in enumerate(languages):
+        lang = html.escape(language, quote=True)
+        await reference.add_html_file(content=f'<html lang="{lang}"><body><p>x</p></body></html>',
+                                      url=f"/{number}/")
+    files = await reference.get_files()
+    await reference.delete_index()
+    return {f["path"]: f["content"] for f in files if _VERSION_ASSET.match(f["path"])}
+
+
+def restore_version_assets(output: Path, assets: dict[str, bytes]) -> list[str]:
+    """Rewrite every version asset whose bytes differ from Pagefind's own;
+    returns the names rewritten (empty when the service wrote them whole)."""
+    rewritten = []
+    for name, content in sorted(assets.items()):
+        path = output / name
+        if not path.is_file() or path.read_bytes() != content:
+            path.write_bytes(content)
+            rewritten.append(name)
+    return rewritten
+
+
+def _languages(output: Path) -> list[str]:
+    return sorted(p.name.split(".")[1] for p in output.glob("wasm.*.pagefind"))
+
+
+async def _feed(documents: Path, output: Path) -> list[str]:
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
 
     _without_poll_delay()
 
-    config = IndexConfig(output_path=str(output))
-    async with PagefindIndex(config=config) as index:
+    async with PagefindService() as service:
+        index = await service.create_index(IndexConfig(output_path=str(output)))
         for doc in _read(documents):
             await index.add_html_file(content=doc["html"], url="/" + doc["url"].lstrip("/"))
+        await index.write_files()
+        await _wait_until_written(output)
+        assets = await _version_assets(service, _languages(output))
+    # The service has ended: nothing of it still writes.
+    return restore_version_assets(output, assets)
 
 
 def index_documents(documents: Path, output: Path) -> None:
@@ -204,7 +300,11 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 2:
         print("pemakaian: python -m portal_ekspor.search.indexer DOKUMEN.jsonl FOLDER_KELUARAN", file=sys.stderr)
         return 2
-    asyncio.run(_feed(Path(args[0]), Path(args[1]).resolve()))
+    try:
+        asyncio.run(_feed(Path(args[0]), Path(args[1]).resolve()))
+    except IndexError_ as problem:
+        print(problem, file=sys.stderr)
+        return 1
     return 0
 
 
