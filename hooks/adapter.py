@@ -323,7 +323,7 @@ def _searchable(html: str, kind: str) -> str:
 
 
 def _share(config, page) -> str:
-    return share_html(page.title, _site_url(config, page.url)) if page.kind == "profile" else ""
+    return share_html(page.title, _site_url(config, page.url), page.lang) if page.kind == "profile" else ""
 
 
 def _write_fast_pages(config) -> None:
@@ -346,14 +346,10 @@ def _write_fast_pages(config) -> None:
                          json_ld=page.json_ld, lang=page.lang,
                          alternate_url=_site_url(config, page.alternate) if page.alternate is not None else None)
         switch = switch_links(page.url, page.lang, page.alternate) if state.settings.halaman_inggris else []
-        if page.lang == "id":
-            html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
-                                     head=head, body=page.html + _share(config, page), active="alumni/",
-                                     alternates=switch, notice=notice)
-        else:
-            html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
-                                     head=head, body=page.html, alternates=switch, notice=notice,
-                                     **english_frame(page.url))
+        language = {"active": "alumni/"} if page.lang == "id" else english_frame(page.url)
+        html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
+                                 head=head, body=page.html + _share(config, page), alternates=switch,
+                                 notice=notice, **language)
         writer.write(rel, html, key)
     writer.remove_except(keep)
     site_dir = Path(config.site_dir)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from tools.page_types import PAGE_TYPES, SCHEMES
+from tools.page_types import PAGE_TYPES, SCHEMES, serve_error_sample
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,3 +42,17 @@ def test_landmarks_are_named_in_indonesian(page, site_url):
         labels = page.locator("header nav, footer nav, nav.md-nav--primary").evaluate_all(
             "els => els.map(e => e.getAttribute('aria-label'))")
         assert labels and not {"Header", "Footer", "Navigation"} & set(labels), labels
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_axe_finds_nothing_on_the_serve_error_page(page, scheme):
+    page.emulate_media(color_scheme=SCHEMES[scheme])
+    page.set_content(serve_error_sample(), wait_until="load")
+    assert page.locator("[data-pe-serve-error] li").count() == 2
+    assert axe_violations(page) == []
+
+
+def test_axe_finds_nothing_with_the_english_filters_open(page, site_url):
+    page.goto(site_url + "en/exporters/?country=jp", wait_until="networkidle")
+    page.locator("#pe-filter-toggle").click()
+    assert axe_violations(page) == []

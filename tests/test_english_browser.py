@@ -164,9 +164,11 @@ def test_english_directory_filters_by_country_and_sector(page, site_url, profile
     by_country = sorted(p.name for p in profiles if any(d.country.code == country for d in p.destinations))
     assert 1 < len(expected) < len(by_country) < len(profiles)
     page.goto(site_url + "en/exporters/", wait_until="networkidle")
+    page.get_by_role("button", name="Filter").click()
     page.select_option("#pe-f-country", country.lower())
     page.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(by_country)}")
-    assert page.locator("#pe-status").inner_text() == f"{len(by_country)} exporters match"
+    name = page.locator(f"#pe-f-country option[value='{country.lower()}']").get_attribute("data-label")
+    assert page.locator("#daftar").inner_text() == f"{len(by_country)} exporters · market {name}"
     page.select_option("#pe-f-sector", sector)
     page.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(expected)}")
     assert sorted(page.locator("#pe-results .pe-card__title").all_inner_texts()) == expected

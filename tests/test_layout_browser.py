@@ -153,43 +153,68 @@ def _first_result_top(page) -> float:
     return page.locator("#pe-results .pe-card").first.bounding_box()["y"]
 
 
-@pytest.mark.parametrize("query", ["", "?negara=jp"])
-def test_first_directory_result_within_one_and_a_half_phone_screens(phone, site_url, query):
-    phone.goto(site_url + "alumni/" + query, wait_until="networkidle")
-    if query:
-        phone.wait_for_function("document.getElementById('daftar').textContent.includes('tujuan')")
+# Both directories render one template with texts from the core; these are the
+# texts a reader of each language sees (site/directory.py must say the same).
+DIRECTORIES = {
+    "id": {"url": "alumni/", "facet": "negara", "filter": "Saring", "reset": "Hapus saringan", "show": "Lihat hasil",
+           "unit": "alumni", "one": "alumni", "japan": "tujuan Jepang", "ambassador": "duta ekspor"},
+    "en": {"url": "en/exporters/", "facet": "country", "filter": "Filter", "reset": "Clear filters",
+           "show": "Show results", "unit": "exporters", "one": "exporter", "japan": "market Japan", "ambassador": "export ambassadors"},
+}
+
+
+@pytest.mark.parametrize("filtered", [False, True])
+@pytest.mark.parametrize("lang", list(DIRECTORIES))
+def test_first_directory_result_within_one_and_a_half_phone_screens(phone, site_url, lang, filtered):
+    d = DIRECTORIES[lang]
+    phone.goto(site_url + d["url"] + (f"?{d['facet']}=jp" if filtered else ""), wait_until="networkidle")
+    if filtered:
+        phone.wait_for_function(f"document.getElementById('daftar').textContent.includes('{d['japan']}')")
     assert _first_result_top(phone) < 1.5 * VIEWPORTS["ponsel"]["height"]
 
 
-def test_filtered_heading_names_the_filter_and_the_count(phone, site_url, profiles):
-    expected = [p for p in profiles if any(d.country.code == "JP" for d in p.destinations)]
+@pytest.mark.parametrize("path", ["en/exporters/", "en/exporters/country/jp/"])
+def test_english_directory_cards_in_columns_on_desktop(desktop, site_url, path):
+    test_directory_cards_in_columns_on_desktop(desktop, site_url, path)
+
+
+@pytest.mark.parametrize("lang", list(DIRECTORIES))
+def test_filtered_heading_names_the_filter_and_the_count(phone, site_url, profiles, lang):
+    d = DIRECTORIES[lang]
+    expected = [p for p in profiles if any(c.country.code == "JP" for c in p.destinations)]
     assert 1 < len(expected) < len(profiles)
-    phone.goto(site_url + "alumni/?negara=jp", wait_until="networkidle")
+    phone.goto(site_url + d["url"] + f"?{d['facet']}=jp", wait_until="networkidle")
     phone.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(expected)}")
-    assert phone.locator("#daftar").inner_text() == f"{len(expected)} alumni · tujuan Jepang"
-    assert phone.get_by_role("button", name="Saring (1)").is_visible()
+    assert phone.locator("#daftar").inner_text() == f"{len(expected)} {d['unit']} · {d['japan']}"
+    assert phone.get_by_role("button", name=f"{d['filter']} (1)").is_visible()
     assert phone.locator("#pe-filter").is_hidden(), "results first: the filters stay folded"
     assert phone.locator(".pe-pager").is_hidden() and phone.locator(".pe-more").is_hidden()
-    phone.get_by_role("link", name="Hapus saringan").click()
-    phone.wait_for_function(f"document.getElementById('daftar').textContent === '{len(profiles)} alumni'")
+    phone.get_by_role("link", name=d["reset"]).click()
+    phone.wait_for_function(f"document.getElementById('daftar').textContent === '{len(profiles)} {d['unit']}'")
     assert "?" not in phone.url
-    assert phone.get_by_role("button", name="Saring", exact=True).is_visible()
+    assert phone.locator("#pe-results .pe-card").count() == min(24, len(profiles))
+    assert phone.get_by_role("button", name=d["filter"], exact=True).is_visible()
+    assert phone.get_by_role("link", name=d["reset"]).is_hidden()
 
 
-def test_saring_opens_the_filters_and_counts_what_is_active(phone, site_url, profiles):
-    phone.goto(site_url + "alumni/", wait_until="networkidle")
+@pytest.mark.parametrize("lang", list(DIRECTORIES))
+def test_filter_toggle_opens_the_filters_and_counts_what_is_active(phone, site_url, profiles, lang):
+    d = DIRECTORIES[lang]
+    phone.goto(site_url + d["url"], wait_until="networkidle")
     toggle = phone.locator("#pe-filter-toggle")
+    assert toggle.inner_text() == d["filter"]
     assert toggle.get_attribute("aria-expanded") == "false" and phone.locator("#pe-filter").is_hidden()
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true" and phone.locator("#pe-filter").is_visible()
-    phone.select_option("#pe-f-negara", "jp")
+    phone.select_option(f"#pe-f-{d['facet']}", "jp")
     phone.check("#pe-f-duta")
-    expected = [p for p in profiles if p.ambassador and any(d.country.code == "JP" for d in p.destinations)]
+    expected = [p for p in profiles if p.ambassador and any(c.country.code == "JP" for c in p.destinations)]
+    unit = d["one"] if len(expected) == 1 else d["unit"]
     phone.wait_for_function(f"document.getElementById('daftar').textContent === "
-                            f"'{len(expected)} alumni · tujuan Jepang · duta ekspor'")
-    phone.get_by_role("button", name="Lihat hasil").click()
+                            f"'{len(expected)} {unit} · {d['japan']} · {d['ambassador']}'")
+    phone.get_by_role("button", name=d["show"]).click()
     assert phone.locator("#pe-filter").is_hidden()
-    assert phone.get_by_role("button", name="Saring (2)").is_visible()
+    assert phone.get_by_role("button", name=f"{d['filter']} (2)").is_visible()
     assert _first_result_top(phone) < 1.5 * VIEWPORTS["ponsel"]["height"]
 
 
@@ -232,3 +257,25 @@ def test_statistics_show_empty_years_and_never_draw_other_as_a_country(phone, si
     names = {d.country.name for p in profiles for d in p.destinations}
     assert set(countries) <= names and "Lainnya" not in countries
     assert "negara lain" in phone.locator("#stat-negara ~ p").first.inner_text()
+
+
+def test_serve_error_page_fits_the_screen(sized):
+    from tools.page_types import serve_error_sample
+
+    sized.set_content(serve_error_sample(), wait_until="load")
+    width = sized.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+    assert width <= VIEWPORTS[sized.viewport_name]["width"]
+    assert sized.locator("h1").bounding_box()["y"] < VIEWPORTS[sized.viewport_name]["height"] / 2
+
+
+def test_statistics_bars_keep_their_proportions(sized, site_url):
+    sized.goto(site_url + "statistik/", wait_until="networkidle")
+    charts = sized.locator("table.pe-bars").evaluate_all("""tables => tables.map(t => [...t.querySelectorAll('tbody tr')]
+        .map(r => ({value: parseInt(r.querySelector('.pe-bars__value').textContent.replace(/\\D/g, ''), 10),
+                    width: r.querySelector('.pe-bars__bar').getBoundingClientRect().width})))""")
+    assert len(charts) >= 3
+    for rows in charts:
+        top = max(rows, key=lambda r: r["value"])
+        assert top["width"] > 100, rows  # the longest bar uses the room there is
+        for r in rows:
+            assert abs(r["width"] - top["width"] * r["value"] / top["value"]) <= 1.5, rows

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.serving import serve_compressed  # noqa: E402
-from tools.page_types import PAGE_TYPES, SCHEMES, VIEWPORTS  # noqa: E402
+from tools.page_types import PAGE_TYPES, SCHEMES, SERVE_ERROR_TYPE, VIEWPORTS, serve_error_sample  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     args.keluaran.mkdir(parents=True, exist_ok=True)
-    kinds = args.halaman or list(PAGE_TYPES)
+    kinds = args.halaman or [*PAGE_TYPES, SERVE_ERROR_TYPE]
     written = 0
     with serve_compressed(args.situs) as origin, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
@@ -41,12 +41,25 @@ def main(argv: list[str] | None = None) -> int:
                                               device_scale_factor=1, is_mobile=phone, has_touch=phone)
                 page = context.new_page()
                 for kind in kinds:
-                    page.goto(origin + PAGE_TYPES[kind], wait_until="networkidle")
-                    height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
+                    if kind == SERVE_ERROR_TYPE:
+                        page.set_content(serve_error_sample(), wait_until="load")
+                    else:
+                        page.goto(origin + PAGE_TYPES[kind], wait_until="networkidle")
+                    # Lazy images below the fold would be blank in a full-page image.
+                    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
+                    page.wait_for_load_state("networkidle")
+                    full = page.evaluate("document.documentElement.scrollHeight")
+                    height = min(full, MAX_HEIGHT)
                     target = args.keluaran / f"{kind}-{vp_name}-{scheme_name}.png"
                     page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": viewport["width"], "height": height},
                                     full_page=True)
                     written += 1
+                    if full > MAX_HEIGHT:  # the end of a long page too (pager, footer)
+                        tail = 2 * viewport["height"]
+                        page.screenshot(path=str(args.keluaran / f"{kind}-{vp_name}-{scheme_name}-akhir.png"),
+                                        clip={"x": 0, "y": full - tail, "width": viewport["width"], "height": tail},
+                                        full_page=True)
+                        written += 1
                 context.close()
         browser.close()
     print(f"{written} tangkapan layar ditulis ke {args.keluaran}.")

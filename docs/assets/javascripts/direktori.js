@@ -1,37 +1,34 @@
 /* Directory filters: facets and text in the URL (shareable over WhatsApp),
  * answered by Pagefind's filter index so a phone never downloads all alumni.
- * Phone first where the page offers it: the results lead, the filters wait
- * behind "Saring" (which counts the active ones), and the heading names what
- * is shown ("7 alumni · tujuan Jepang").
+ * Phone first: the results lead, the filters wait behind "Saring"/"Filter"
+ * (which counts the active ones), and the heading names what is shown
+ * ("7 alumni · tujuan Jepang", "7 exporters · market Japan").
  * Without JavaScript the paginated list and the listing pages still work.
  */
 (function () {
   "use strict";
   var form = document.getElementById("pe-filter");
   var list = document.getElementById("pe-results");
-  if (!form || !list || !window.PortalCari) return;
+  var toggle = document.getElementById("pe-filter-toggle");
+  if (!form || !list || !toggle || !window.PortalCari) return;
   var status = document.getElementById("pe-status");
   var pager = document.querySelector(".pe-pager");
   var heading = document.getElementById("daftar");
-  var toggle = document.getElementById("pe-filter-toggle");
   var count = document.getElementById("pe-filter-count");
   var resetLink = document.getElementById("pe-filter-reset");
   var done = document.getElementById("pe-filter-done");
   var flags = list.getAttribute("data-flags") || "";
-  var allHeading = heading ? heading.textContent : "";
+  var allHeading = heading.textContent;
   var original = Array.prototype.slice.call(list.children);
   // Facet names, the filter every result must carry and all texts come from the
-  // form, so the Indonesian and the English directory share this script.
+  // form (written from site/directory.py), so both languages share this script.
   var FACETS = Array.prototype.map.call(form.querySelectorAll("select"), function (s) { return s.name; });
   var data = form.dataset;
   var T = {
-    more: data.textMore || "Tampilkan lebih banyak", filtering: data.textFiltering || "Menyaring…",
-    none: data.textNone || "Tidak ada alumni yang cocok. Kurangi saringan.", count: data.textCount || "# alumni cocok",
-    one: data.textOne || "1 alumni cocok", badge: data.textBadge || "Duta ekspor",
-    unit: data.textUnit || "alumni", ambassador: data.textAmbassador || "duta ekspor",
-    error: data.textError || "Saringan belum bisa dimuat. Periksa koneksi, atau jelajahi daftar per provinsi dan sektor di bawah."
+    more: data.textMore, filtering: data.textFiltering, none: data.textNone, badge: data.textBadge,
+    unit: data.textUnit, unitOne: data.textUnitOne, ambassador: data.textAmbassador, error: data.textError
   };
-  var KIND_FILTER = data.kindFilter || "jenis", KIND = data.kind || "Alumni", AMBASSADOR = data.ambassadorFilter || "duta";
+  var KIND_FILTER = data.kindFilter, KIND = data.kind, AMBASSADOR = data.ambassadorFilter;
   var PAGE = 24;
   var results = [];
   var shown = 0;
@@ -42,8 +39,6 @@
   more.textContent = T.more;
   more.hidden = true;
   list.after(more);
-
-  if (!toggle) form.hidden = false;
 
   function setOpen(open) {
     form.hidden = !open;
@@ -65,15 +60,13 @@
   }
 
   function describe(found) {
-    if (!toggle) return;
     var names = active();
     count.textContent = names.length ? " (" + names.length + ")" : "";
     resetLink.hidden = names.length === 0;
-    if (heading) {
-      heading.textContent = names.length
-        ? [found.toLocaleString(document.documentElement.lang || "id") + " " + T.unit].concat(names).join(" \u00b7 ")
-        : allHeading;
-    }
+    heading.textContent = names.length
+      ? [found.toLocaleString(document.documentElement.lang || "id") + " " + (found === 1 ? T.unitOne : T.unit)]
+          .concat(names).join(" \u00b7 ")
+      : allHeading;
   }
 
   function countries(names, codes) {
@@ -181,11 +174,7 @@
       shown = 0;
       list.textContent = "";
       if (pager) pager.hidden = true;
-      if (toggle) {
-        status.textContent = results.length === 0 ? T.none : "";  // the heading says how many
-      } else {
-        status.textContent = results.length === 0 ? T.none : results.length === 1 ? T.one : T.count.replace("#", results.length);
-      }
+      status.textContent = results.length === 0 ? T.none : "";  // the heading says how many
       describe(results.length);
       return showMore(mine);
     }).catch(function () {
@@ -196,23 +185,21 @@
   var timer = null;
   form.addEventListener("change", run);
   form.elements.q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 200); });
-  form.addEventListener("submit", function (e) { e.preventDefault(); run(); if (toggle) setOpen(false); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); run(); setOpen(false); });
   form.addEventListener("reset", function () { setTimeout(run, 0); });
-  if (toggle) {
-    toggle.addEventListener("click", function () {
-      setOpen(form.hidden);
-      if (!form.hidden) form.elements.q.focus();
-    });
-    done.addEventListener("click", function () {
-      setOpen(false);
-      if (heading) heading.scrollIntoView({ block: "start" });
-      toggle.focus();
-    });
-    resetLink.addEventListener("click", function (e) {
-      e.preventDefault();
-      form.reset();
-    });
-  }
+  toggle.addEventListener("click", function () {
+    setOpen(form.hidden);
+    if (!form.hidden) form.elements.q.focus();
+  });
+  done.addEventListener("click", function () {
+    setOpen(false);
+    heading.scrollIntoView({ block: "start" });
+    toggle.focus();
+  });
+  resetLink.addEventListener("click", function (e) {
+    e.preventDefault();
+    form.reset();
+  });
   more.addEventListener("click", function () { showMore(serial); });
   readUrl();
   if (location.search) run();

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..formatting import number
 from ..privacy import PublicProfile
+from .directory import ENGLISH
 from .english import DIRECTORY, FACETS_EN, LOCALE, ROOT, EnglishProfile, english_listings, profile_url
 from .pages import PAGE_SIZE, GeneratedPage, _page, _paged, _url_of
 from .render import render
@@ -42,9 +43,10 @@ def english_directory_pages(views: list[EnglishProfile], listings_en, profiles: 
     id_url_of = _url_of("alumni/", "alumni/daftar/{n}/")
     pages = []
     for src, n, total, chunk in _paged(views, f"{DIRECTORY}index.md", DIRECTORY + "page/{n}.md"):
-        title = "Indonesian exporters" if n == 1 else f"Indonesian exporters — page {n}"
-        page = _page(src, title, summary, "directory", "en/directory.html", summary=summary,
-                     facet_options=facet_options, profiles=chunk, page_number=n, page_count=total, url_of=url_of)
+        title = ENGLISH.heading if n == 1 else f"{ENGLISH.heading} — page {n}"
+        page = _page(src, title, summary, "directory", "directory.html", t=ENGLISH, summary=summary,
+                     facet_options=facet_options, results_heading=ENGLISH.count(len(profiles)), profiles=chunk,
+                     page_number=n, page_count=total, url_of=url_of)
         pages.append(_en(page, id_url_of(n)))
     return pages
 

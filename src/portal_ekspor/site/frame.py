@@ -50,14 +50,6 @@ LABELS: dict[str, dict[str, str]] = {
         "palette.light": "Ganti ke mode terang",
         "clipboard.copy": "Salin ke clipboard",
         "clipboard.copied": "Tersalin ke clipboard",
-        "search.result.placeholder": "Ketik untuk mulai pencarian",
-        "search.result.none": "Tidak ada dokumen yang sesuai",
-        "search.result.one": "1 dokumen ditemukan",
-        "search.result.other": "# dokumen ditemukan",
-        "search.result.more.one": "1 lagi di halaman ini",
-        "search.result.more.other": "# lagi di halaman ini",
-        "search.result.term.missing": "Tidak ada",
-        "select.version": "Pilih versi",
         "select.language": "Pilih bahasa / Language",
     },
     "en": {
@@ -83,20 +75,13 @@ LABELS: dict[str, dict[str, str]] = {
         "palette.light": "Switch to light mode",
         "clipboard.copy": "Copy to clipboard",
         "clipboard.copied": "Copied to clipboard",
-        "search.result.placeholder": "Type to start searching",
-        "search.result.none": "No matching documents",
-        "search.result.one": "1 matching document",
-        "search.result.other": "# matching documents",
-        "search.result.more.one": "1 more on this page",
-        "search.result.more.other": "# more on this page",
-        "search.result.term.missing": "Missing",
-        "select.version": "Select version",
         "select.language": "Language / Pilih bahasa",
     },
 }
-"""Frame texts per language. Material's own strings (the ``__config``
-translations) are copied from its language partials so its script behaves the
-same on framed pages as on theme-rendered ones."""
+"""Frame texts per language, only those the frame uses. The two Material
+strings its script can show (``_MATERIAL_TRANSLATIONS``) match its language
+partials so the script behaves the same on framed pages as on theme-rendered
+ones; its search strings are not here: the frame searches with Pagefind."""
 
 _MATERIAL_TRANSLATIONS = ("clipboard.copy", "clipboard.copied")
 """The strings Material's script can use on a framed page: its own search

@@ -12,6 +12,13 @@ from urllib.parse import quote
 from .render import render
 
 
+SHARE_TEXTS = {
+    "id": {"whatsapp": "Bagikan ke WhatsApp", "share": "Bagikan…", "print": "Cetak / simpan PDF"},
+    "en": {"whatsapp": "Share on WhatsApp", "share": "Share…", "print": "Print / save as PDF"},
+}
+"""The share buttons' texts per page language (English profiles are shared by and with buyers)."""
+
+
 def whatsapp_link(title: str, absolute_url: str | None) -> str:
     text = f"{title} {absolute_url}" if absolute_url else title
     return "https://wa.me/?text=" + quote(text, safe="")
@@ -19,12 +26,14 @@ def whatsapp_link(title: str, absolute_url: str | None) -> str:
 
 def module_tools_html(url: str, title: str, absolute_url: str | None) -> str:
     """Progress, reset, share and print for one module page (identified by its site URL)."""
-    return render("module_tools.html", module_url=url, whatsapp=whatsapp_link(title, absolute_url), printable=True)
+    return render("module_tools.html", module_url=url, whatsapp=whatsapp_link(title, absolute_url), printable=True,
+                  share=SHARE_TEXTS["id"])
 
 
-def share_html(title: str, absolute_url: str | None) -> str:
-    """Share links for a page that is not a module (an alumni profile)."""
-    return render("module_tools.html", module_url=None, whatsapp=whatsapp_link(title, absolute_url), printable=False)
+def share_html(title: str, absolute_url: str | None, lang: str = "id") -> str:
+    """Share links for a page that is not a module (an alumni profile, in either language)."""
+    return render("module_tools.html", module_url=None, whatsapp=whatsapp_link(title, absolute_url), printable=False,
+                  share=SHARE_TEXTS[lang])
 
 
 def continue_learning_html() -> str:

@@ -18,16 +18,12 @@ from ..privacy import PublicProfile, public_profiles, to_public
 from ..repository import Portal
 from ..text import slugify
 from . import statistics
+from .directory import INDONESIAN
 from .render import render
 from .trade_terms import trade_terms
 from .views import FACETS, build_listings
 
 PAGE_SIZE = 24
-
-FILTER_PHRASES = {"provinsi": "provinsi", "sektor": "sektor", "negara": "tujuan", "angkatan": "angkatan",
-                  "sertifikasi": "sertifikasi"}
-"""How the directory heading names an active filter: "7 alumni · tujuan Jepang"."""
-
 
 @dataclass
 class GeneratedPage:
@@ -149,11 +145,11 @@ def directory_pages(profiles: list[PublicProfile], listings, memo: PageMemo | No
     pages = []
     url_of = _url_of("alumni/", "alumni/daftar/{n}/")
     for src, n, total, chunk in _paged(profiles, "alumni/index.md", "alumni/daftar/{n}.md"):
-        title = "Direktori alumni" if n == 1 else f"Direktori alumni — halaman {n}"
+        title = INDONESIAN.heading if n == 1 else f"{INDONESIAN.heading} — halaman {n}"
         pages.append(_made(memo, ("directory", options_key, src, title, summary, str(n), str(total), str(len(profiles))),
                            chunk, lambda src=src, title=title, chunk=chunk, n=n, total=total: _page(
-                               src, title, summary, "directory", "directory.html", summary=summary,
-                               facet_options=facet_options, phrases=FILTER_PHRASES, total=len(profiles),
+                               src, title, summary, "directory", "directory.html", t=INDONESIAN, summary=summary,
+                               facet_options=facet_options, results_heading=INDONESIAN.count(len(profiles)),
                                profiles=chunk, page_number=n, page_count=total, url_of=url_of)))
     return pages
 

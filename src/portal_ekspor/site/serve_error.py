@@ -8,6 +8,8 @@ previews: `portal build` still refuses to build.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import escape
 
 MARKER = "data-pe-serve-error"
@@ -19,7 +21,7 @@ _PAGE = """<!doctype html>
 body {{ font: 16px/1.5 system-ui, sans-serif; margin: 0; padding: 1rem; background: #fff8e1; color: #212121; }}
 main {{ max-width: 60rem; margin: 0 auto; }}
 h1 {{ font-size: 1.5rem; color: #b71c1c; }}
-ol {{ padding-left: 1.2rem; }}
+ol {{ padding-left: 2rem; }}
 li {{ margin: .4rem 0; font-family: ui-monospace, monospace; overflow-wrap: anywhere; }}
 @media (prefers-color-scheme: dark) {{ body {{ background: #1e1e1e; color: #eee; }} h1 {{ color: #ff8a80; }} }}
 </style></head>
@@ -46,8 +48,13 @@ li {{ margin: .4rem 0; font-family: ui-monospace, monospace; overflow-wrap: anyw
 """
 
 
+def _text(line: str) -> str:
+    """Escaped, with the CLI's `backquoted` names shown as code, as a terminal reader sees them."""
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(line)))
+
+
 def error_page_html(report: str) -> str:
     lines = [line for line in report.splitlines() if line.strip()]
     summary = lines.pop() if lines and lines[-1].startswith("Ditemukan") else ""
-    items = "\n".join(f"<li>{escape(line)}</li>" for line in lines)
-    return _PAGE.format(marker=MARKER, items=items, summary=escape(summary))
+    items = "\n".join(f"<li>{_text(line)}</li>" for line in lines)
+    return _PAGE.format(marker=MARKER, items=items, summary=_text(summary))

@@ -20,6 +20,10 @@ class Facet:
     key: str  # URL segment: provinsi, sektor, negara, angkatan, sertifikasi
     label: str  # "Provinsi"
 
+    @property
+    def url(self) -> str:
+        return f"alumni/{self.key}/"
+
 
 @dataclass
 class Listing:
