@@ -20,7 +20,8 @@ INDONESIAN_LABELS = ["Negara tujuan", "Kontak usaha", "Hubungi", "sejak", "Produ
                      "Ekspor perdana", "Lulusan", "Ketentuan dagang", "per bulan", "hari", "Duta ekspor", "Direktori",
                      "Halaman", "Sebelumnya", "Berikutnya", "Semua", "Jelajahi", "Saring", "eksportir", "negara",
                      "provinsi", "Kapasitas", "Pesanan minimum", "Waktu tunggu", "Cara pembayaran", "Bahasa",
-                     "terakhir diperiksa", "dan", "ke", "dari", "Kabupaten", "Kota "]
+                     "terakhir diperiksa", "dan", "ke", "dari", "Kabupaten", "Kota ", "Bagikan", "Cetak",
+                     "Hapus saringan", "Lihat hasil"]
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +88,13 @@ def test_every_english_profile_has_no_indonesian_labels(page, site_url, profiles
         found = _indonesian_labels(_english_text(page, "body"), _names(p))  # header, menu and footer too
         assert found == [], (p.slug, found)
         assert "Indonesia" in page.title() or p.name in page.title()
+
+
+def test_english_profile_can_be_shared_in_english(page, site_url):
+    page.goto(site_url + "en/exporters/rendang-uni-sari/", wait_until="networkidle")
+    share = page.get_by_role("link", name="Share on WhatsApp")
+    assert share.is_visible()
+    assert "en%2Fexporters%2Frendang-uni-sari%2F" in share.get_attribute("href")
 
 
 def test_english_amounts_countries_and_facts(page, site_url):
