@@ -272,6 +272,57 @@ def test_import_says_in_indonesian_when_it_cannot_read_the_file(project, raw, ex
         p.name for p in (ROOT / "data" / "alumni").glob("*.yml"))
 
 
+@pytest.mark.parametrize("cell, whole, amount", [
+    ("1500", 1500, 1500),
+    ("1.500", 1500, 1500),           # Indonesian thousands dot
+    ("1.000.000", 1_000_000, 1_000_000),
+    ("1 500", 1500, 1500),           # grouped with a space, as some locales save
+    ("2,5", "bukan bilangan bulat", 2.5),
+    ("1.250,5", "bukan bilangan bulat", 1250.5),
+    ("0,250", "bukan bilangan bulat", 0.25),
+    ("1.5", "bukan bilangan bulat", 1.5),     # a dot with one digit after it can only be a decimal point
+    ("1,250.5", "bukan bilangan bulat", 1250.5),  # English notation, one reading only
+    ("1,500", "tidak jelas", "tidak jelas"),  # 1.500 the English way, or 1,5 with trailing zeros
+    ("21 hari", "21 hari", "21 hari"),        # no number: left to the validator, which names the field
+])
+def test_spreadsheet_numbers_per_column_type(cell, whole, amount):
+    from portal_ekspor.csv_numbers import NumberProblem, parse_amount, parse_whole
+
+    for parse, expected in ((parse_whole, whole), (parse_amount, amount)):
+        if isinstance(expected, str) and expected in ("bukan bilangan bulat", "tidak jelas"):
+            with pytest.raises(NumberProblem) as problem:
+                parse(cell)
+            assert expected in str(problem.value)
+        else:
+            got = parse(cell)
+            assert got == expected and type(got) is type(expected), (parse.__name__, cell, got)
+
+
+def test_import_refuses_numbers_it_cannot_read_one_way_and_names_both_readings(project):
+    rows = [SPREADSHEET_ROWS[0] + ["pesanan_minimum", "pesanan_minimum_satuan", "waktu_tunggu_hari"]]
+    cells = [("Keripik Koma Ribuan", "1,500", "14"), ("Keripik Hari Pecahan", "1.500", "2,5"),
+             ("Keripik Jelas", "1.500", "21")]
+    for name, order, days in cells:
+        rows.append([name, *SPREADSHEET_ROWS[1][1:10], "2,5", "ton", "", order, "kg", days])
+    import csv as csvmod
+    import io
+
+    buffer = io.StringIO()
+    csvmod.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    result = _import_bytes(project, b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    assert result.returncode == 1
+    assert ("excel.csv:2: pesanan_minimum: angka `1,500` tidak jelas: bisa dibaca 1.500 (koma sebagai pemisah "
+            "ribuan, cara Inggris) atau 1,5 (koma desimal)") in result.stderr
+    assert "excel.csv:3: waktu_tunggu_hari: `2,5` bukan bilangan bulat" in result.stderr
+    assert "excel.csv:4" not in result.stderr and "Traceback" not in result.stderr
+    alumni = project / "data" / "alumni"
+    assert not (alumni / "keripik-koma-ribuan.yml").exists() and not (alumni / "keripik-hari-pecahan.yml").exists()
+    from portal_ekspor.repository import load_valid_portal
+
+    clear = {r.slug: r for r in load_valid_portal(project).alumni}["keripik-jelas"].data
+    assert (clear.minimum_order.amount, clear.capacity.amount, clear.lead_time_days) == (1500, 2.5, 21)
+
+
 def test_schema_files_validate_sample_data(project):
     import json
 

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .csv_numbers import NumberProblem, parse_amount, parse_whole
 from .loading.strict_yaml import parse_yaml_text, read_text
 from .models.alumni import Alumnus
 from .problems import Problems
@@ -50,9 +51,9 @@ COLUMNS = {
     "cerita": "cerita singkat (Markdown)",
     "produk_en": "nama produk dalam bahasa Inggris, urutan sama dengan produk, dipisah titik koma (boleh kosong)",
     "cerita_en": "cerita usaha dalam bahasa Inggris (Markdown), ditulis orang, bukan terjemahan mesin",
-    "kapasitas_produksi": "jumlah per bulan, angka saja, mis. 1500",
+    "kapasitas_produksi": "jumlah per bulan, angka saja, mis. 1500 atau 1.500; desimal dengan koma, mis. 2,5",
     "kapasitas_produksi_satuan": "kg, ton, liter, buah, pasang, lembar, meter, set, lusin, karton, kontainer-20, kontainer-40",
-    "pesanan_minimum": "jumlah pesanan minimum, angka saja",
+    "pesanan_minimum": "jumlah pesanan minimum, angka saja, mis. 1.500 atau 2,5",
     "pesanan_minimum_satuan": "satuan pesanan minimum (daftar sama dengan satuan kapasitas)",
     "waktu_tunggu_hari": "hari dari pesanan dikonfirmasi sampai siap kirim, mis. 21",
     "incoterms": "mis. FOB; CIF",
@@ -100,12 +101,16 @@ def _yes(value: str, display: str, line: int, column: str, problems: Problems) -
     return None
 
 
-def _int(value: str) -> int | str | None:
-    """A whole number as the YAML loader would read it; anything else stays text
-    so that the validator, not this converter, tells staff what is wrong."""
+def _int(value: str, display: str, line: int, column: str, problems: Problems) -> int | str | None:
+    """A whole number (year, days); one that is not whole or reads two ways is a problem here,
+    anything that is no number at all goes on to the validator, which names what it expects."""
     if not value:
         return None
-    return int(value) if value.isdigit() and not value.startswith("0") else value
+    try:
+        return parse_whole(value)
+    except NumberProblem as problem:
+        problems.add(display, line, column, str(problem))
+        return None
 
 
 def row_to_record(row: dict[str, str], display: str, line: int, problems: Problems) -> dict | None:
@@ -136,7 +141,7 @@ def row_to_record(row: dict[str, str], display: str, line: int, problems: Proble
     record["produk"] = [{"nama": n, "hs": h} for n, h in zip(products, codes)]
     if countries:
         record["tujuan_ekspor"] = [
-            {"negara": c, **({"sejak": _int(since[i])} if i < len(since) and since[i] else {})}
+            {"negara": c, **({"sejak": _int(since[i], display, line, "sejak", problems)} if i < len(since) and since[i] else {})}
             for i, c in enumerate(countries)
         ]
     if row.get("sertifikasi"):
@@ -145,7 +150,7 @@ def row_to_record(row: dict[str, str], display: str, line: int, problems: Proble
         problems.add(display, line, "sertifikasi", "isi jenis sertifikasi untuk nomor atau masa berlaku yang ditulis")
     if row.get("ekspor_perdana_tahun") or row.get("ekspor_perdana_negara"):
         record["ekspor_perdana"] = {
-            "tahun": _int(row.get("ekspor_perdana_tahun", "")),
+            "tahun": _int(row.get("ekspor_perdana_tahun", ""), display, line, "ekspor_perdana_tahun", problems),
             "negara": row.get("ekspor_perdana_negara", ""),
             "publik": _yes(row.get("ekspor_perdana_publik", ""), display, line, "ekspor_perdana_publik", problems),
         }
@@ -195,16 +200,13 @@ def _certificates(row: dict[str, str], display: str, line: int, problems: Proble
     return out
 
 
-def _amount(value: str) -> int | float | str:
-    """`1500`, `1.500` or `2,5` as staff type them in Indonesian spreadsheets."""
-    text = value.replace(" ", "")
-    if text.isdigit():
-        return int(text)
-    if "," in text and text.replace(".", "").replace(",", "", 1).isdigit():
-        return float(text.replace(".", "").replace(",", "."))
-    if "." in text and all(len(g) == 3 for g in text.split(".")[1:]) and text.replace(".", "").isdigit():
-        return int(text.replace(".", ""))
-    return value  # left as text: the validator names the column
+def _amount(value: str, display: str, line: int, column: str, problems: Problems) -> int | float | str | None:
+    """`1500`, `1.500` or `2,5` as staff type them in Indonesian spreadsheets (see csv_numbers)."""
+    try:
+        return parse_amount(value)
+    except NumberProblem as problem:
+        problems.add(display, line, column, str(problem))
+        return None
 
 
 def _buyer_facts(row: dict[str, str], record: dict, products: list[str], display: str, line: int,
@@ -219,9 +221,10 @@ def _buyer_facts(row: dict[str, str], record: dict, products: list[str], display
         amount, unit = row.get(column, ""), row.get(f"{column}_satuan", "")
         if amount or unit:
             # A half-filled pair still goes to the validator, which names what is missing.
-            record[key] = {**({"jumlah": _amount(amount)} if amount else {}), **({"satuan": unit.lower()} if unit else {})}
+            record[key] = {**({"jumlah": _amount(amount, display, line, column, problems)} if amount else {}),
+                           **({"satuan": unit.lower()} if unit else {})}
     if row.get("waktu_tunggu_hari"):
-        record["waktu_tunggu_hari"] = _int(row["waktu_tunggu_hari"])
+        record["waktu_tunggu_hari"] = _int(row["waktu_tunggu_hari"], display, line, "waktu_tunggu_hari", problems)
     if row.get("incoterms"):
         record["incoterms"] = [t.upper() for t in _split(row["incoterms"])]
     if row.get("pembayaran"):
