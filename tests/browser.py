@@ -39,3 +39,21 @@ class PageWatch:
     @property
     def foreign(self) -> list[str]:
         return [u for u in self.requests if not (u.startswith(self.origin) or u.startswith("data:") or u.startswith("blob:"))]
+
+
+SEARCH_SETTLED = """(() => {
+  const status = document.getElementById('pe-search-status');
+  return status.hasAttribute('data-pe-query')
+    && status.dataset.peQuery === document.getElementById('pe-search-input').value.trim();
+})()"""
+"""The header search has finished the query its box holds (cari.js names it on the status)."""
+
+
+def search_links(page, query: str) -> list[str]:
+    """Enters `query` in the open header search as one input event and returns the
+    result links once that very query has finished (never an earlier one's)."""
+    page.fill("#pe-search-input", "")
+    page.wait_for_function("!document.getElementById('pe-search-status').hasAttribute('data-pe-query')")
+    page.fill("#pe-search-input", query)
+    page.wait_for_function(SEARCH_SETTLED)
+    return page.locator("#pe-search-results a").evaluate_all("els => els.map(e => e.getAttribute('href'))")

@@ -105,6 +105,63 @@ def assert_one_problem(found: list, field: str, needle: str, line: int) -> None:
     assert found[0].line == line, (found[0].line, found[0].message)
 
 
+def alumnus(name: str, *, photo: str | None = None, public: bool = True, email_public: bool = True,
+            whatsapp: tuple[str, bool] | None = None) -> str:
+    """A valid alumnus record named `name`; consent, channels and photo as a test needs them."""
+    text = VALID_ALUMNUS.replace("Kopi Uji Coba", name).replace("info@kopi-uji.example", "info@uji.example")
+    if not public:
+        text = text.replace("profil_publik: true", "profil_publik: false")
+    if not email_public:
+        text = text.replace("    publik: true\n", "    publik: false\n")
+    if whatsapp:
+        number, shown = whatsapp
+        text += f'  whatsapp:\n    nomor: "{number}"\n    publik: {str(shown).lower()}\n'
+    if photo:
+        text += f"foto: {photo}\nfoto_keterangan: Foto produk {name}\n"
+    return text
+
+
+def slug_of(name: str) -> str:
+    return "-".join(name.lower().split())
+
+
+# Records the browser tests write themselves, so what they check never depends on today's sample data.
+FILLER = [f"Kopi Halaman {i:02d}" for i in range(1, 26)]  # with any sample, more than one page of 24
+CHANNELS = {  # name: (WhatsApp number, WhatsApp public, e-mail public)
+    "Kopi Kanal Terbuka": ("+62 812-3456-7001", True, False),
+    "Kopi Kanal Tertutup": ("+62 812-3456-7002", False, True),
+}
+UNCONSENTED = ["Teh Rahasia Pelangi", "Sambal Bisik Senyap"]
+CONSENTED_TWIN = "Sambal Terang Benderang"  # built like the unconsented ones, with consent: the positive control
+
+
+def write_own_records(project_dir: Path) -> None:
+    alumni = project_dir / "data" / "alumni"
+    for name in FILLER + [CONSENTED_TWIN]:
+        (alumni / f"{slug_of(name)}.yml").write_text(alumnus(name), encoding="utf-8")
+    for name, (number, wa_public, email_public) in CHANNELS.items():
+        (alumni / f"{slug_of(name)}.yml").write_text(
+            alumnus(name, email_public=email_public, whatsapp=(number, wa_public)), encoding="utf-8")
+    for name in UNCONSENTED:
+        (alumni / f"{slug_of(name)}.yml").write_text(alumnus(name, public=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def own_site(tmp_path_factory) -> Path:
+    """The sample portal plus the records above, built once for the session."""
+    project_dir = copy_project(tmp_path_factory.mktemp("sendiri") / "portal")
+    write_own_records(project_dir)
+    return build(project_dir)
+
+
+@pytest.fixture(scope="session")
+def own_site_url(own_site):
+    from browser import serve
+
+    with serve(own_site) as url:
+        yield url
+
+
 def require_tool(path: str | None, what: str, package: str) -> str:
     """The path of a tool the suite needs; a missing one fails the test loudly, never skips it."""
     if not path or not os.access(path, os.X_OK):

@@ -557,9 +557,13 @@
     });
   }
 
+  /* data-pe-query on the status names the query whose outcome it shows, and
+   * is absent while a search runs: what waits for a result (tests, assistive
+   * scripts) can tell a finished search from an earlier one's leftovers. */
   function run() {
     var term = input.value.trim();
     var mine = ++serial;
+    status.removeAttribute("data-pe-query");
     if (!term) { list.textContent = ""; status.textContent = T.typing; return; }
     status.textContent = T.searching;
     var filters = kind ? { jenis: kind } : {};
@@ -567,10 +571,14 @@
       if (mine !== serial) return null;
       correctedTo = res.corrected || null;
       return Promise.all(res.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
-        if (mine === serial) render(data.filter(Boolean), res.results.length);
+        if (mine !== serial) return;
+        render(data.filter(Boolean), res.results.length);
+        status.setAttribute("data-pe-query", term);
       });
     }).catch(function () {
+      if (mine !== serial) return;
       status.textContent = T.offline;
+      status.setAttribute("data-pe-query", term);
     });
   }
 
