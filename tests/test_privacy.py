@@ -200,3 +200,20 @@ def test_withdrawing_consent_or_deleting_the_record_removes_every_trace(project)
     assert leaks(read_site(build(project)), secrets) == [], "consent withdrawn"
     record.unlink()
     assert leaks(read_site(build(project)), secrets) == [], "record deleted"
+
+
+@pytest.mark.parametrize(("written", "link"), [
+    ("0812-3456-7890", "https://wa.me/6281234567890"),
+    ("+62 812-3456-7890", "https://wa.me/6281234567890"),
+    ("62 812 3456 7890", "https://wa.me/6281234567890"),
+    ("0062 812-3456-7890", "https://wa.me/6281234567890"),
+    ("001 62 812 3456 7890", "https://wa.me/6281234567890"),
+    ("007-62-812-3456-7890", "https://wa.me/6281234567890"),
+    ("01017 62 812 3456 7890", "https://wa.me/6281234567890"),
+    ("+65 9123 4567", "https://wa.me/6591234567"),
+    ("0065 9123 4567", "https://wa.me/6591234567"),
+])
+def test_whatsapp_links_dial_the_number_staff_wrote(written, link):
+    from portal_ekspor.privacy import whatsapp_link
+
+    assert whatsapp_link(written) == link

@@ -116,10 +116,25 @@ class PublicProfile:
         return f"alumni/{self.slug}/"
 
 
+_IDD_TO_INDONESIA = ("00162", "00762", "00862", "00962", "0101762")
+
+
 def whatsapp_link(number: str) -> str:
-    """wa.me wants international digits only: 0812... -> 62812..."""
+    """wa.me wants the international number, digits only.
+
+    Staff write numbers as they dial them: "0812…" (trunk 0, Indonesia's 62
+    implied), "+62 812…", or with an international dialling prefix — "00" or an
+    Indonesian carrier's 001/007/008/009/01017 — before the country code;
+    "0062 812…" read as a trunk 0 would give 62062812…, a number that does not
+    exist.
+    """
     digits = re.sub(r"\D", "", number)
-    if digits.startswith("0"):
+    for prefix in _IDD_TO_INDONESIA:
+        if digits.startswith(prefix):
+            return f"https://wa.me/{digits[len(prefix) - 2:]}"
+    if digits.startswith("00"):
+        digits = digits[2:]
+    elif digits.startswith("0"):
         digits = "62" + digits[1:]
     return f"https://wa.me/{digits}"
 
