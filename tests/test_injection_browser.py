@@ -157,7 +157,9 @@ def test_filtered_directory_and_search_render_payload_as_text(browser, injected_
     watch = PageWatch(page, url)
     page.add_init_script("window.alert = (m) => { window.__ran = (window.__ran || []).concat([String(m)]); };")
     page.goto(url + "alumni/?provinsi=lampung&q=injeksi", wait_until="networkidle")
-    page.wait_for_selector("#pe-results .pe-card")
+    # The filtered list, not the page's own first page: the heading names the query once it is in.
+    page.wait_for_function("document.getElementById('daftar').textContent.endsWith('\u201cinjeksi\u201d') "
+                           "&& document.querySelectorAll('#pe-results .pe-card').length > 0")
     assert any("<script>" in t for t in page.locator("#pe-results .pe-card__title").all_inner_texts())
     page.locator("h1").first.click()
     page.keyboard.press("/")
