@@ -49,17 +49,19 @@ def main(argv: list[str] | None = None) -> int:
                     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
                     page.wait_for_load_state("networkidle")
                     full = page.evaluate("document.documentElement.scrollHeight")
+                    # A taller viewport rather than full_page: Chromium's full-page capture drops the touch
+                    # emulation, so (hover: none) stops matching and the image shows a layout no phone gets.
+                    page.set_viewport_size({"width": viewport["width"], "height": full})
                     height = min(full, MAX_HEIGHT)
-                    target = args.keluaran / f"{kind}-{vp_name}-{scheme_name}.png"
-                    page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": viewport["width"], "height": height},
-                                    full_page=True)
+                    page.screenshot(path=str(args.keluaran / f"{kind}-{vp_name}-{scheme_name}.png"),
+                                    clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
                     written += 1
                     if full > MAX_HEIGHT:  # the end of a long page too (pager, footer)
                         tail = 2 * viewport["height"]
                         page.screenshot(path=str(args.keluaran / f"{kind}-{vp_name}-{scheme_name}-akhir.png"),
-                                        clip={"x": 0, "y": full - tail, "width": viewport["width"], "height": tail},
-                                        full_page=True)
+                                        clip={"x": 0, "y": full - tail, "width": viewport["width"], "height": tail})
                         written += 1
+                    page.set_viewport_size(viewport)
                 context.close()
         browser.close()
     print(f"{written} tangkapan layar ditulis ke {args.keluaran}.")
