@@ -279,3 +279,19 @@ def test_statistics_bars_keep_their_proportions(sized, site_url):
         assert top["width"] > 100, rows  # the longest bar uses the room there is
         for r in rows:
             assert abs(r["width"] - top["width"] * r["value"] / top["value"]) <= 1.5, rows
+
+
+MARKERLESS = ".pe-cards > li, .pe-figures > li, .pe-start li, .pe-chips li, .pe-onward li, .pe-facet-list li, .pe-contacts li"
+"""Lists drawn as cards, figures, chips or buttons: a bullet beside them is a stray (Material styles every ul)."""
+
+
+def test_no_stray_bullets_on_any_page(sized, site_url):
+    seen = 0
+    for kind, path in PAGE_TYPES.items():
+        sized.goto(site_url + path, wait_until="networkidle")
+        items = sized.locator(MARKERLESS).evaluate_all("""els => els.map(e => ({
+            marker: getComputedStyle(e).display === 'list-item' && getComputedStyle(e).listStyleType !== 'none',
+            text: e.textContent.trim().slice(0, 40)}))""")
+        seen += len(items)
+        assert [i["text"] for i in items if i["marker"]] == [], kind
+    assert seen > 100
