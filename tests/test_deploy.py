@@ -137,7 +137,7 @@ class Site:
     def get(self, path: str, gzip_ok: bool = False) -> tuple[int, dict, bytes]:
         request = urllib.request.Request(self.url(path), headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
         try:
-            with urllib.request.build_opener(_NoRedirect).open(request, timeout=10) as response:
+            with urllib.request.build_opener(_NoRedirect).open(request, timeout=60) as response:
                 status, headers, body = response.status, dict(response.headers), response.read()
         except urllib.error.HTTPError as error:
             status, headers, body = error.code, dict(error.headers), error.read()
@@ -184,7 +184,7 @@ http {{
     try:
         port = int(next(line for line in server_block.read_text().splitlines() if line.strip().startswith("listen"))
                    .split(":")[-1].rstrip(";"))
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while True:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -196,7 +196,7 @@ http {{
         yield
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=60)
 
 
 @pytest.fixture
