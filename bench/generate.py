@@ -99,21 +99,27 @@ class _Pool:
             for rec in samples:
                 story = " ".join((rec.get("cerita") or "").split())
                 name = rec.get("nama_usaha", "")
+                # Keyed by sector and province: a regional product ("Kopi Sidikalang",
+                # "songket Pandai Sikek") and its story stay in their own province.
+                key = (rec.get("sektor"), rec.get("provinsi"))
                 for sentence in re.split(r"(?<=[.!?])\s+", story):
                     if sentence and name:
-                        sentences.setdefault(rec.get("sektor"), []).append(sentence.replace(name, "{nama}"))
+                        sentences.setdefault(key, []).append(sentence.replace(name, "{nama}"))
                 for prod in rec.get("produk") or []:
-                    products.setdefault(rec.get("sektor"), []).append((prod["nama"], str(prod["hs"]), prod.get("nama_en")))
+                    products.setdefault(key, []).append((prod["nama"], str(prod["hs"]), prod.get("nama_en")))
             cls._loaded = (sentences, products, _module_words())
         return cls._loaded
 
 
-def story(name: str, sector: str, product: str, place: str, rng: random.Random) -> str:
+def story(name: str, sector: str, province: str, product: str, place: str, rng: random.Random) -> str:
     """One sentence about this business's product and village, two to four
-    sentences from sample stories of the same sector (its name put in), and
-    one drawn from the modules' vocabulary."""
-    by_sector, _, module_words = _Pool.get()
-    pool = by_sector.get(sector) or [s for group in by_sector.values() for s in group]
+    sentences from sample stories of the same sector (its name put in), of the
+    same province when there are enough, and one drawn from the modules' vocabulary."""
+    by_key, _, module_words = _Pool.get()
+    same = by_key.get((sector, province), [])
+    pool = same if len(same) >= 2 else (
+        [s for (sec, _), group in by_key.items() if sec == sector for s in group]
+        or [s for group in by_key.values() for s in group])
     picked = [s.replace("{nama}", name) for s in rng.sample(pool, min(len(pool), rng.randint(2, 4)))]
     lead = (f"{name} mengolah {product.lower()} di {place} bersama {rng.randint(3, 40)} pekerja dari "
             f"{rng.choice(PLACE_HEADS).lower()} sekitar.")
@@ -122,14 +128,16 @@ def story(name: str, sector: str, product: str, place: str, rng: random.Random) 
     return " ".join([lead, *picked, tail]) + "\n"
 
 
-def _products(sector: str, rng: random.Random) -> list[tuple[str, str, str | None]]:
+def _products(sector: str, province: str, rng: random.Random) -> list[tuple[str, str, str | None]]:
+    """Generic products of the sector and sample products of the same sector and province."""
     _, sample_products, _ = _Pool.get()
-    pool = [(n, hs, None) for n, hs in PRODUCTS.get(sector, [])] + sample_products.get(sector, [])
+    pool = [(n, hs, None) for n, hs in PRODUCTS.get(sector, [])] + sample_products.get((sector, province), [])
     chosen = rng.sample(pool, k=min(len(pool), rng.randint(1, 3)))
     out = []
     for name, hs, name_en in chosen:
-        if rng.random() < 0.5:
-            name = f"{name} {rng.choice(QUALIFIERS)}"
+        qualifier = rng.choice(QUALIFIERS) if rng.random() < 0.5 else ""
+        if qualifier and not set(qualifier.lower().split()) & set(name.lower().split()):  # never "kemasan kemasan"
+            name = f"{name} {qualifier}"
         out.append((name, hs, name_en))
     return out
 
@@ -137,7 +145,7 @@ def _products(sector: str, rng: random.Random) -> list[tuple[str, str, str | Non
 def alumnus(i: int, rng: random.Random) -> dict:
     cohort, province, regencies = rng.choice(COHORTS)
     sector = rng.choice(list(SECTORS))
-    products = _products(sector, rng)
+    products = _products(sector, province, rng)
     name = f"{rng.choice(WORDS)} {proper_noun(rng)} {i}"
     place = f"{rng.choice(PLACE_HEADS)} {proper_noun(rng)}"
     record: dict = {
@@ -157,7 +165,7 @@ def alumnus(i: int, rng: random.Random) -> dict:
             "email": {"alamat": f"info{i}@usaha-{i}.example", "publik": rng.random() > 0.3},
             "whatsapp": {"nomor": f"+62 812-{i // 10000:04d}-{i % 10000:04d}", "publik": rng.random() > 0.5},
         },
-        "cerita": story(name, sector, products[0][0], place, rng),
+        "cerita": story(name, sector, province, products[0][0], place, rng),
         "terakhir_diperiksa": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
     }
     if rng.random() < 0.6:  # buyer facts, as staff fill them in over time

@@ -4,9 +4,14 @@ For each size: generate a portal, build it, serve it gzip-compressed on
 loopback, open a module page cold in Chromium and check that nothing search-
 related was fetched; then type a typical query into the header box and sum
 the compressed bytes of every request made until the first results show, and
-the time that took. Baseline in the same run: the size of the single index
-Material's own search would fetch on that cold visit (search_index.json,
-gzipped, built by Material's plugin over the same pages). Prints figures.
+the time that took, split by kind of file (Pagefind's entry and wasm, index
+chunks, fragments, the portal's query files). The last query has a typo, so it
+also pays for the correction list. Baseline in the same run: the size of the
+single index Material's own search would fetch on that cold visit
+(search_index.json, gzipped, built by Material's plugin over the same pages).
+With ``--kueri`` the evaluation set (bench/search/kueri.yml) runs on the same
+build: recall@5 per kind of query, and how often a topic query (one answered
+by modules) has a module first. Prints figures.
 """
 
 from __future__ import annotations
@@ -20,13 +25,21 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.generate import generate
+from bench.search_eval import ROOT, copy_portal
 from bench.serving import serve_compressed
 from bench.settings import set_portal_settings
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-QUERIES = ("kopi robusta", "rendang", "pengemasan")
+QUERIES = ("kopi robusta", "rendang", "pengemasan", "pengemasn")
+KINDS = (("entri", ("pagefind.js", "pagefind-entry.json", "pagefind-worker")), ("wasm", (".pagefind",)),
+         ("indeks", (".pf_index",)), ("meta", (".pf_meta",)), ("filter", (".pf_filter",)),
+         ("fragmen", (".pf_fragment",)), ("akar+sinonim", ("akar.json", "sinonim.json")), ("kata.json", ("kata.json",)))
+
+
+def kind_of(url: str) -> str:
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    return next((kind for kind, marks in KINDS if any(m in name for m in marks)), "lain")
 
 
 def build(folder: Path, site: Path, *, material_search: bool = False) -> float:
@@ -60,29 +73,58 @@ def measure(site: Path, query: str) -> dict:
         elapsed = time.perf_counter() - started
         page.wait_for_load_state("networkidle")
         after = requests[before:]
-        transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in after)
+        by_kind: dict[str, int] = {}
+        for r in after:
+            size = r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+            by_kind[kind_of(r.url)] = by_kind.get(kind_of(r.url), 0) + size
         foreign = [r.url for r in requests if not r.url.startswith(url)]
         browser.close()
-    return {"cold_search_requests": cold_search, "bytes": transferred, "requests": len(after), "seconds": elapsed,
-            "foreign": foreign}
+    return {"cold_search_requests": cold_search, "bytes": sum(by_kind.values()), "requests": len(after),
+            "seconds": elapsed, "foreign": foreign, "by_kind": by_kind}
+
+
+def topic_queries(site: Path, portal: Path) -> None:
+    """The evaluation set on this build; topic queries: those answered by modules only."""
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    from bench.search_eval import Judge, evaluate, launch, normalise, report
+
+    queries = yaml.safe_load((ROOT / "bench" / "search" / "kueri.yml").read_text(encoding="utf-8"))
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        scores = evaluate(browser, site, queries, judge=Judge(portal))
+        browser.close()
+    report({"pagefind + akar kata": scores}, queries, f"{portal.name}", detail=True)
+    topic = [(q, found) for q, _, found in scores if all(u.startswith("modul/") for u in q["harap"])]
+    first = sum(1 for q, found in topic if found and normalise(found[0]).startswith("modul/"))
+    expected_first = sum(1 for q, found in topic if found and normalise(found[0]) in q["harap"])
+    print(f"  kueri topik (jawabannya modul): {len(topic)}; hasil pertama sebuah modul: {first}; "
+          f"hasil pertama modul yang diharapkan: {expected_first}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--alumni", type=int, nargs="+", default=[5000, 20000])
     parser.add_argument("--tanpa-material", action="store_true", help="lewati pembanding indeks Material")
+    parser.add_argument("--kueri", action="store_true",
+                        help="jalankan juga set kueri bench/search/kueri.yml pada build yang sama")
     args = parser.parse_args()
     for n in args.alumni:
         with tempfile.TemporaryDirectory() as tmp:
-            folder = generate(Path(tmp) / "portal", n)
+            # The sample portal plus n generated profiles, as bench/search_eval.py builds it.
+            folder = copy_portal(Path(tmp) / "portal", n)
             site = Path(tmp) / "site"
             seconds = build(folder, site)
-            print(f"\n{n} alumni: build {seconds:.1f} s")
+            print(f"\n{n} alumni buatan + portal contoh: build {seconds:.1f} s")
             for q in QUERIES:
                 m = measure(site, q)
                 print(f"  kueri {q!r}: {m['bytes'] / 1024:.1f} KB terkompresi dalam {m['requests']} permintaan, "
                       f"hasil pertama {m['seconds'] * 1000:.0f} ms; indeks dimuat saat kunjungan dingin: "
                       f"{len(m['cold_search_requests'])}; host lain: {len(m['foreign'])}")
+                print("    " + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in sorted(m["by_kind"].items(), key=lambda kv: -kv[1])))
+            if args.kueri:
+                topic_queries(site, folder)
             if not args.tanpa_material:
                 lunr_site = Path(tmp) / "lunr"
                 build(folder, lunr_site, material_search=True)

@@ -17,6 +17,11 @@
   // search the English index, without the Indonesian root forms and typo list.
   var english = (document.documentElement.lang || "").slice(0, 2) === "en";
   var PAGE_LENGTH = 0.3;
+  // The roots of a page's title (portal_ekspor.search.indexer, "akar_judul")
+  // weigh as much as its title: "pengemasan" is searched as "kemas", which no
+  // title spells, and the module titled "Kemasan dan Label Ekspor" must still
+  // outrank thousands of short profiles that say "kemasan" in passing.
+  var META_WEIGHTS = { title: 5, akar_judul: 5 };
 
   function registerOffline() {
     // Only once the reader searches: from then on visited pages and fetched
@@ -32,7 +37,7 @@
       loading = import(new URL("cari/pagefind.js", base).href).then(function (pf) {
         // pageLength below Pagefind's default: long modules are not pushed under
         // thousands of short profiles for topic queries (bench/search_eval.py).
-        return pf.options({ baseUrl: base.pathname, excerptLength: 18, ranking: { pageLength: PAGE_LENGTH } }).then(function () {
+        return pf.options({ baseUrl: base.pathname, excerptLength: 18, ranking: { pageLength: PAGE_LENGTH, metaWeights: META_WEIGHTS } }).then(function () {
           pf.init();
           return pf;
         });
@@ -150,7 +155,9 @@
     "mengapa kenapa knp berapa mana dimana yang yg dan dan/atau atau ato untuk utk buat bwt ga gak nggak ngga enggak " +
     "tidak tdk aja saja di ke dari itu ini bisa bisakah bs saya aku kami kita sudah udah sdh belum blm dong sih nih " +
     "ya kah tolong mohon mau ingin pengen harus perlu adalah ada sama dengan dgn dg juga lagi seperti kayak kaya " +
-    "punya tentang soal beda bedanya perbedaan antara cari mencari info informasi lama gimanakah apasih").split(" "));
+    "punya tentang soal beda bedanya perbedaan antara info informasi lama gimanakah apasih " +
+    // what a question needs or does is no topic: "dokumen apa saja yang dibutuhkan", "ngecek kode hs"
+    "butuh dibutuhkan membutuhkan diperlukan memerlukan dapat cek").split(" "));
   var COLLOQUIAL = {
     gimana: "bagaimana", gmn: "bagaimana", yg: "yang", utk: "untuk", dgn: "dengan", dg: "dengan", tdk: "tidak",
     gak: "tidak", ga: "tidak", nggak: "tidak", ngga: "tidak", enggak: "tidak", pake: "pakai", make: "pakai",
@@ -173,6 +180,7 @@
     jakpus: "jakarta pusat", sumatra: "sumatera", kalimantan: "kalimantan"
   };
   var RELAX_BELOW = 5;
+  var SYNONYM_WEIGHT = 0.5;
 
   function normalise(term) {
     return (term || "").toLowerCase().replace(/([a-z0-9])\/([a-z0-9])/g, "$1$2")
@@ -213,7 +221,7 @@
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (groups) {
           var index = new Map();
-          groups.forEach(function (g) { g.forEach(function (name) { if (!index.has(name)) index.set(name, g); }); });
+          groups.forEach(function (g) { g.nama.forEach(function (name) { if (!index.has(name)) index.set(name, g); }); });
           return index;
         })
         .catch(function () { return new Map(); });
@@ -221,6 +229,9 @@
     return synonymsP;
   }
 
+  /* The query and its synonym variants; `module`: the slug of the module the
+   * glossary says explains the term, when the query is that term and nothing
+   * else ("letter of credit", not "kopi organik"), or null. */
   function variants(words, synonyms) {
     var out = [words];
     for (var len = Math.min(5, words.length); len >= 1; len--) {
@@ -228,12 +239,15 @@
         var phrase = words.slice(i, i + len).join(" ");
         var group = synonyms.get(phrase);
         if (!group) continue;
-        group.forEach(function (alt) {
+        group.nama.forEach(function (alt) {
           if (alt !== phrase) out.push(words.slice(0, i).concat(alt.split(" "), words.slice(i + len)));
         });
-        return out.slice(0, 6);
+        out = out.slice(0, 6);
+        out.module = len === words.length ? group.modul : null;
+        return out;
       }
     }
+    out.module = null;
     return out;
   }
 
@@ -274,16 +288,21 @@
     return j === typed.length;
   }
 
+  /* The consonants of a word: vowels are what people misremember in names
+   * (mendaling for Mandailing), consonants they keep. */
+  function skeleton(w) { return w.replace(/[aiueo]/g, ""); }
+
   function corrected(word, words) {
     var max = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
     if (!max || !/^[a-z]+$/.test(word)) return word;
-    // Fewest edits first; at equal edits a word the typed letters spell in order
-    // (a letter left out: rendag -> rendang, not rendah); then the most frequent.
-    var best = word, bestKey = 2 * max + 2;
+    // Fewest edits first; at equal edits a word with the same consonants
+    // (mendaling -> mandailing, not menyalin), then one the typed letters spell
+    // in order (a letter left out: rendag -> rendang, not rendah); then the most frequent.
+    var best = word, bestKey = 4 * max + 4, bones = skeleton(word);
     for (var i = 0; i < words.length; i++) {
       var d = distance(word, words[i], max);
       if (d > max) continue;
-      var key = 2 * d - (spells(word, words[i]) ? 1 : 0);
+      var key = 4 * d - (skeleton(words[i]) === bones ? 2 : 0) - (spells(word, words[i]) ? 1 : 0);
       if (key < bestKey) { best = words[i]; bestKey = key; }
     }
     return best;
@@ -293,16 +312,19 @@
     return words.map(function (w) { return /^[a-z]+$/.test(w) ? rootOf(w, rootSet) : w; });
   }
 
-  /* Add one result list into a map: pages found by more runs score higher.
+  /* Add one result list into a map: pages found by more runs score higher,
+   * except that with `best` a page found by several synonym variants keeps
+   * the best of their scores.
    * Pagefind caches one fragment object per page and overwrites its
    * `locations` on every data() call, so the hits of one search would leak
    * into another; each result keeps its own hit positions (`words`) and
    * data() hands out a copy carrying them. */
-  function addRun(byId, res, weight) {
+  function addRun(byId, res, weight, best) {
     res.results.forEach(function (r) {
       var seen = byId.get(r.id);
       if (seen) {
-        seen.score += r.score * weight;
+        // best: the same query said another way (a synonym) counts once, at its best.
+        seen.score = best ? Math.max(seen.score, r.score * weight) : seen.score + r.score * weight;
         (r.words || []).forEach(function (w) { if (seen.words.indexOf(w) < 0) seen.words.push(w); });
       } else {
         // Keep Pagefind's result object itself: its worker frees a page's data once
@@ -337,17 +359,40 @@
    * the root "kemas" in its index. */
   function allWords(pf, list, rootSet, options) {
     var runs = list.map(function (words) { return pf.search(rooted(words, rootSet).join(" "), options); });
-    var glossary = null;
-    if (list.length > 1 && !Object.keys(options.filters || {}).length) {
+    var glossary = null, module = null;
+    var unfiltered = !Object.keys(options.filters || {}).length;
+    if (list.length > 1 && unfiltered) {
       // A glossary name or synonym: its definition comes first, then the pages using it.
       glossary = pf.search(list[0].join(" "), { filters: { jenis: "Glosarium" } });
     }
-    return Promise.all([Promise.all(runs), glossary]).then(function (both) {
-      var byId = new Map();
-      both[0].forEach(function (r) { addRun(byId, r, 1); });
+    if (list.module && unfiltered) {
+      // ... and the module the glossary names for it comes with the definition:
+      // "letter of credit" is what metode-pembayaran teaches, however many
+      // profiles list L/C among their terms.
+      module = pf.search(null, { filters: { modul: list.module } });
+    }
+    return Promise.all([Promise.all(runs), glossary, module]).then(function (both) {
+      // The query as typed counts fully; its synonym variants add half of their
+      // best score: "letter of credit" still favours pages that also say L/C,
+      // while a page is not more relevant for naming UMKM, UKM and IKM at once.
+      var byId = new Map(), synonymHits = new Map();
+      addRun(byId, both[0][0], 1);
+      both[0].slice(1).forEach(function (r) { addRun(synonymHits, r, SYNONYM_WEIGHT, true); });
+      synonymHits.forEach(function (o, id) {
+        var seen = byId.get(id);
+        if (!seen) { byId.set(id, o); return; }
+        seen.score += o.score;
+        o.words.forEach(function (w) { if (seen.words.indexOf(w) < 0) seen.words.push(w); });
+      });
       if (both[1]) {
         addRun(byId, both[1], 1);
         both[1].results.forEach(function (r) { byId.get(r.id).terms = 1; });
+      }
+      if (both[2]) {
+        both[2].results.slice(0, 1).forEach(function (r) {
+          if (!byId.has(r.id)) addRun(byId, { results: [r] }, 0);
+          byId.get(r.id).terms = 1;
+        });
       }
       return byId;
     });

@@ -19,6 +19,14 @@ the published page; the search box builds its excerpts from the text before
 the marker only (docs/assets/javascripts/cari.js). A Pagefind metadata field
 would hide them too, but metadata matches carry no term frequency: measured,
 modules then lost their topic queries to short profiles.
+
+The roots of the *title* do go into a metadata field (``akar_judul``): the
+search box rewrites "pengemasan" to "kemas", which no title spells, so
+Pagefind's title boost (``ranking.metaWeights``) would never reach the module
+"Kemasan dan Label Ekspor"; the field gives it that boost back, with the same
+weight as the title (docs/assets/javascripts/cari.js). A page is what its
+title says it is about: with thousands of short profiles that mention
+"kemasan" in passing, the module titled for it stays first.
 """
 
 from __future__ import annotations
@@ -41,10 +49,13 @@ from .stemmer import root_terms, shared_roots, words
 OUTPUT_SUBDIR = "cari"
 ROOT_MARKER = "pe_akar"
 ROOT_REPEAT_CAP = 10
+TITLE_ROOTS_META = "akar_judul"
+MODULE_FILTER = "modul"
 
 _BODY = re.compile(r"<[^>]*\bdata-pagefind-body\b[^>]*>")
 _TAGS = re.compile(r"<[^>]+>")
 _IGNORED = re.compile(r"<div hidden data-pagefind-ignore>.*?</div>", re.S)
+_MODULE_URL = re.compile(r"/?modul/[a-z0-9-]+/([a-z0-9-]+)/")
 
 
 class IndexError_(RuntimeError):
@@ -68,11 +79,23 @@ def document(record: dict, roots: dict[str, str]) -> str:
     body = record["html"].rstrip()
     # Indonesian root forms help Indonesian queries only; Pagefind keeps one index
     # per language, and English pages (buyers' pages) search the English one.
-    terms = page_roots(body, roots) if (record.get("language") or "id") == "id" else []
+    indonesian = (record.get("language") or "id") == "id"
+    terms = page_roots(body, roots) if indonesian else []
+    title_roots = list(dict.fromkeys(root_terms(record["title"], roots))) if indonesian else []
     close = body.rfind("</")
-    if terms and _BODY.search(body) and close > 0:
-        block = f"<p>{ROOT_MARKER} {' '.join(terms)}</p>"
+    if (terms or title_roots) and _BODY.search(body) and close > 0:
+        block = f"<p>{ROOT_MARKER} {' '.join(terms)}</p>" if terms else ""
+        if title_roots:
+            block += (f'<div hidden data-pagefind-ignore><span data-pagefind-meta="{TITLE_ROOTS_META}">'
+                      f'{" ".join(title_roots)}</span></div>')
         body = body[:close] + block + body[close:]
+    module = _MODULE_URL.fullmatch(record["url"])
+    close = body.rfind("</")
+    if module and _BODY.search(body) and close > 0:
+        # Which module this is, as a filter: a query naming a glossary term finds
+        # the module the glossary points to (sinonim.json) without loading fragments.
+        body = (body[:close] + f'<div hidden data-pagefind-ignore><span data-pagefind-filter="{MODULE_FILTER}">'
+                f'{html.escape(module.group(1))}</span></div>' + body[close:])
     language = html.escape(record.get("language") or "id", quote=True)
     return (f'<!doctype html><html lang="{language}"><head><meta charset="utf-8">'
             f'<title>{html.escape(record["title"])}</title></head><body>{body}</body></html>')
@@ -264,16 +287,17 @@ def normalise_phrase(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9\-]+", " ", text).split())
 
 
-def synonym_groups(glossary) -> list[list[str]]:
-    """Each glossary term with its expansion and synonyms, as the search box reads them."""
+def synonym_groups(glossary) -> list[dict]:
+    """Each glossary term with its expansion and synonyms, as the search box reads
+    them, and the module the glossary says explains it (its slug, or None)."""
     groups = []
     for term in sorted(glossary, key=lambda t: t.term.casefold()):
         names = [term.term, *(term.aliases or [])]
         if term.expansion:
             names.append(term.expansion)
         group = list(dict.fromkeys(n for n in (normalise_phrase(x) for x in names) if n))
-        if len(group) > 1:
-            groups.append(group)
+        if len(group) > 1 or term.module:
+            groups.append({"nama": group, "modul": term.module or None})
     return groups
 
 
@@ -281,7 +305,8 @@ def write_query_files(site_dir: Path, roots: dict[str, str], records: Iterable[d
     """Files the browser loads for Indonesian queries, only once a reader searches:
 
     akar.json: roots a query word may be rewritten to (loaded with the first query);
-    sinonim.json: glossary terms with their synonyms and expansions (first query);
+    sinonim.json: glossary terms with their synonyms and expansions, and the module
+    explaining each (first query);
     kata.json: visible words of the portal, most frequent first, loaded only when a
     query word is found nowhere, to correct typos.
     """
