@@ -9,37 +9,24 @@ RSS of the process tree, site size and file count for both, the English
 subtree alone, and the mean bytes of an English profile page, next to the
 performance budgets of issue 13 (site <= 450 MB at 20,000 alumni with the
 English twins, <= 12 KB per profile page). Figures are reported, never asserted.
-Work folders go to bench/out/ (git-ignored).
+`make bench` (bench/run.py) builds the English pages in every run, as the
+portal does by default; this script isolates what they cost. Work folders go to bench/out/ (git-ignored).
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 from pathlib import Path
 
 from bench.generate import generate
-from bench.measure import run_measured
+from bench.run import build_portal
 from bench.settings import set_portal_settings
+from bench.sitesize import site_figures
 
 OUT = Path(__file__).resolve().parent / "out"
-BIN = Path(sys.executable).parent
 SITE_BUDGET_MB = 450
 PROFILE_BUDGET_KB = 12
-
-
-def _tree(folder: Path) -> tuple[int, int]:
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return sum(p.stat().st_size for p in files), len(files)
-
-
-def _build(portal: Path, site: Path) -> dict:
-    shutil.rmtree(site, ignore_errors=True)
-    result = run_measured([str(BIN / "portal"), "--folder", str(portal), "build", "--keluaran", str(site)])
-    if result["returncode"] != 0:
-        sys.exit(f"portal build gagal untuk {portal}:\n{result['output']}")
-    return result
 
 
 def main() -> None:
@@ -57,14 +44,11 @@ def main() -> None:
     runs = {}
     for name, portal in (("tanpa", without_en), ("dengan", with_en)):
         print(f"membangun {name} halaman Inggris ({args.alumni} alumni) ...", flush=True)
-        runs[name] = _build(portal, portal / "site")
-    sizes = {name: _tree(portal / "site") for name, portal in (("tanpa", without_en), ("dengan", with_en))}
-    english_bytes, english_files = _tree(with_en / "site" / "en")
-    profiles = [p for p in (with_en / "site" / "en" / "exporters").glob("*/index.html")
-                if p.parent.name not in ("page", "country", "sector", "province", "certification", "cohort")]
-    profile_kb = sum(p.stat().st_size for p in profiles) / max(1, len(profiles)) / 1024
-    indonesian = [p for p in (with_en / "site" / "alumni").glob("*/index.html") if 'class="pe-profile"' in p.read_text()]
-    indonesian_kb = sum(p.stat().st_size for p in indonesian) / max(1, len(indonesian)) / 1024
+        runs[name] = build_portal(portal, portal / "site")
+    sizes = {name: site_figures(portal / "site") for name, portal in (("tanpa", without_en), ("dengan", with_en))}
+    english_bytes, english_files = sizes["dengan"]["en_bytes"], sizes["dengan"]["en_files"]
+    profile_kb = sizes["dengan"]["en_profile_bytes"] / 1024
+    indonesian_kb = sizes["dengan"]["profile_bytes"] / 1024
     a, b = runs["tanpa"], runs["dengan"]
     print()
     print(f"| {args.alumni} alumni | tanpa halaman Inggris | dengan halaman Inggris | selisih |")
@@ -75,9 +59,9 @@ def main() -> None:
           f"({(b['cpu_s'] / a['cpu_s'] - 1) * 100:+.0f} %) |")
     print(f"| RSS puncak pohon proses | {a['peak_tree_rss_mb']:.0f} MB | {b['peak_tree_rss_mb']:.0f} MB | "
           f"{b['peak_tree_rss_mb'] - a['peak_tree_rss_mb']:+.0f} MB |")
-    print(f"| ukuran situs | {sizes['tanpa'][0] / 2**20:.0f} MB | {sizes['dengan'][0] / 2**20:.0f} MB "
-          f"(anggaran {SITE_BUDGET_MB} MB) | +{(sizes['dengan'][0] - sizes['tanpa'][0]) / 2**20:.0f} MB |")
-    print(f"| jumlah file | {sizes['tanpa'][1]} | {sizes['dengan'][1]} | +{sizes['dengan'][1] - sizes['tanpa'][1]} |")
+    print(f"| ukuran situs | {sizes['tanpa']['bytes'] / 2**20:.0f} MB | {sizes['dengan']['bytes'] / 2**20:.0f} MB "
+          f"(anggaran {SITE_BUDGET_MB} MB) | +{(sizes['dengan']['bytes'] - sizes['tanpa']['bytes']) / 2**20:.0f} MB |")
+    print(f"| jumlah file | {sizes['tanpa']['files']} | {sizes['dengan']['files']} | +{sizes['dengan']['files'] - sizes['tanpa']['files']} |")
     print(f"| folder en/ saja | | {english_bytes / 2**20:.0f} MB, {english_files} file | |")
     print(f"| rata-rata halaman profil | {indonesian_kb:.1f} KB (Indonesia) | {profile_kb:.1f} KB (Inggris) "
           f"| anggaran {PROFILE_BUDGET_KB} KB |")

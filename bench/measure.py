@@ -64,9 +64,10 @@ def _name(pid: int) -> str:
     except OSError:
         return "?"
     text = " ".join(a.decode("utf-8", "replace") for a in args if a)
-    for key in ("pagefind", "mkdocs", "portal"):
+    for key, label in (("search.indexer", "pengindeks"), ("pagefind", "pagefind"), ("mkdocs", "mkdocs"),
+                       ("portal", "portal")):
         if key in text:
-            return key
+            return label
     return Path(args[0].decode("utf-8", "replace")).name if args and args[0] else "?"
 
 

@@ -3,8 +3,8 @@
 py-spy (installed on demand into bench/out/tools, not into .venv) samples the
 `portal` CLI, MkDocs, their process-pool workers and the Pagefind wrapper at
 50 Hz, idle time included, so a phase's seconds are wall seconds of that
-process (Pagefind's own Rust binary is not sampled: its time shows as MkDocs
-waiting in `index_site`). Falls back to cProfile of `mkdocs build` when py-spy
+process (Pagefind's own Rust binary is not sampled: its time shows as the
+indexer process waiting in `_index_language`). Falls back to cProfile of `mkdocs build` when py-spy
 cannot be installed or attach.
 """
 
@@ -44,9 +44,17 @@ PHASES = [
     ("mkdocs", "_populate_page (mkdocs", "MkDocs: Markdown halaman yang dirender MkDocs"),
     ("mkdocs", "_build_page (mkdocs", "MkDocs: tema + tulis halaman yang dirender MkDocs"),
     ("mkdocs", "on_post_build (adapter.py", "`on_post_build`"),
-    ("mkdocs", "_write_fast_pages (adapter.py", "  profil & daftar dari cetakan tema (`_write_fast_pages`)"),
-    ("mkdocs", "index_site (portal_ekspor", "  Pagefind (`index_site`, proses Rust)"),
-    ("mkdocs", "write_roots (portal_ekspor", "  `write_roots`"),
+    ("mkdocs", "_write_fast_pages (adapter.py", "  profil & daftar dalam bingkai ringkas (`_write_fast_pages`)"),
+    ("mkdocs", "add (portal_ekspor/search/indexer.py", "    dokumen pencarian ke file (`Documents.add`)"),
+    ("mkdocs", "write_query_files (portal_ekspor", "  `write_query_files` (akar, sinonim, kata)"),
+    ("portal CLI", "finish (portal_ekspor/finish.py", "setelah MkDocs selesai: indeks + service worker (`finish`)"),
+    ("portal CLI", "index_documents (portal_ekspor", "  menunggu pengindeks (`index_documents`)"),
+    ("portal CLI", "write_service_worker (portal_ekspor", "  service worker (versi rilis = hash semua file)"),
+    ("pengindeks", "_sorted_lines (portal_ekspor", "mengurutkan dokumen per bahasa"),
+    ("pengindeks", "_index_language (portal_ekspor", "Pagefind per bahasa (menunggu proses Rust)"),
+    ("pengindeks", "merge_bundles (portal_ekspor", "menggabungkan bundel bahasa"),
+    ("pengindeks", "reference_assets (portal_ekspor", "berkas Pagefind acuan (di memori)"),
+    ("pengindeks", "check_index_files (portal_ekspor", "memeriksa keutuhan berkas indeks"),
 ]
 
 
@@ -61,6 +69,8 @@ def ensure_pyspy() -> Path | None:
 def _role(frames: list[str]) -> str:
     chain = [f for f in frames if f.startswith("process ")]
     leaf = chain[-1] if chain else ""
+    if "search.indexer" in leaf:
+        return "pengindeks"
     if "pagefind" in leaf:
         return "pagefind"
     if "mkdocs" in leaf:

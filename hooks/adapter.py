@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from portal_ekspor.cache import BuildCache, digest
+from portal_ekspor.finish import DOCUMENTS, finish, handoff_folder, write_offline_urls
 from portal_ekspor.glossary_links import GlossaryLinker
 from portal_ekspor.offline import curriculum_urls, plan as offline_plan, write_service_worker
 from portal_ekspor.open_data import open_data_files
@@ -27,7 +28,7 @@ from portal_ekspor.photos import PhotoError, published_photo
 from portal_ekspor.settings import SettingsError, settings_from_extra
 from portal_ekspor.search.corpus import corpus_roots
 from portal_ekspor.search.background import BackgroundIndex
-from portal_ekspor.search.indexer import IndexError_, build_index, write_query_files
+from portal_ekspor.search.indexer import Documents, IndexError_, build_index, write_query_files
 from portal_ekspor.search.records import is_searchable, search_record
 from portal_ekspor.site.head import head_html
 from portal_ekspor.site.learning import module_tools_html, share_html
@@ -73,6 +74,9 @@ class _State:
     external: set = set()  # files MkDocs copied into the preview folders last build
     external_now: set = set()  # ... and this build
     search = None  # background search indexing of the preview
+    documents = None  # Documents: search records streamed to disk (`mkdocs build`)
+    work = None  # folder of the handoff to finish() (see portal_ekspor/finish.py)
+    work_owned = None  # TemporaryDirectory when no `portal build` gave one
 
 
 state = _State()
@@ -87,7 +91,7 @@ def on_config(config):
     state.settings = settings
     folder = (root / settings.folder_cache) if settings.cache else None
     if state.cache is None or state.cache.folder_root != folder:
-        state.cache = BuildCache(folder)
+        state.cache = BuildCache(folder, memory=state.command == "serve")
     state.cache.begin()
     portal, problems = load_portal(root, cache=state.cache)
     state.error = None
@@ -110,13 +114,24 @@ def on_config(config):
                   if (settings.halaman_ringkas or p.lang != "id") and frames.is_framed(p)}
     state.modules = {m.docs_path: m for m in portal.modules}
     state.linker = GlossaryLinker(portal.glossary)
-    if state.command != "serve":
+    if state.command != "serve" or not state.fast:
         state.roots, state.word_counts = _roots(portal, state.content.profiles, settings)
+        _start_documents()
     # Under `mkdocs serve` the roots are chosen by the background indexer
     # together with the search index (search lags a moment; the preview says so).
     config.nav = navigation(portal)
     state.theme = _theme(config)
     return config
+
+
+def _start_documents() -> None:
+    """Search records go to a documents file as pages are made, not into memory."""
+    state.work = handoff_folder()
+    if state.work is None:
+        state.work_owned = tempfile.TemporaryDirectory(prefix="pe-cari-")
+        state.work = Path(state.work_owned.name)
+    state.work.mkdir(parents=True, exist_ok=True)
+    state.documents = Documents(state.work / DOCUMENTS, state.roots)
 
 
 def _roots(portal, profiles, settings):
@@ -307,14 +322,21 @@ def _record(url: str, title, html: str, language: str = "id", key: str = "") -> 
     """The page's search record; a cached page's record comes from the cache."""
     if not key:
         if is_searchable(html):
-            state.records[url] = search_record(url, title or "", html, language)
+            _keep(search_record(url, title or "", html, language))
         return
     entry = state.cache.get(key)
     if entry is None:
         entry = (search_record(url, title or "", html, language) if is_searchable(html) else None,)
         state.cache.put(key, entry)
     if entry[0] is not None:
-        state.records[url] = entry[0]
+        _keep(entry[0])
+
+
+def _keep(record: dict) -> None:
+    if state.documents is not None:
+        state.documents.add(record)
+    else:  # under serve the background indexer takes them all at once
+        state.records[record["url"]] = record
 
 
 def _searchable(html: str, kind: str) -> str:
@@ -370,6 +392,8 @@ def on_post_build(config):
         return
     _write_fast_pages(config)
     site_dir = Path(config.site_dir)
+    modules, others = offline_urls(state.portal, state.content.pages)
+    urls = curriculum_urls(modules, others)
     if state.command == "serve" and state.fast:
         _remove_stale_copies()
         if state.search is None:
@@ -378,21 +402,29 @@ def on_post_build(config):
 
         def job(folder: Path) -> Path:
             roots, counts = _roots(portal, content.profiles, settings)
-            build_index(folder, records, roots, folder)
-            write_query_files(folder, roots, records, portal.glossary)
+            words = build_index(folder, records, roots, folder)
+            write_query_files(folder, roots, words, portal.glossary)
             return folder / "cari"
 
         state.search.start(job, site_dir)
-    else:
-        try:
-            with tempfile.TemporaryDirectory(prefix="pe-cari-") as work:
-                build_index(site_dir, state.records.values(), state.roots, Path(work))
-            write_query_files(site_dir, state.roots, state.records.values(), state.portal.glossary)
-        except IndexError_ as exc:
-            raise Abort(str(exc)) from None
-    # Last: the release version hashes every file written above.
-    modules, others = offline_urls(state.portal, state.content.pages)
-    write_service_worker(site_dir, offline_plan(site_dir, curriculum_urls(modules, others)))
+        # Last: the release version hashes every file written above.
+        write_service_worker(site_dir, offline_plan(site_dir, urls))
+        return
+    documents, state.documents = state.documents, None
+    documents.close()
+    (site_dir / "cari").mkdir(parents=True, exist_ok=True)
+    write_query_files(site_dir, state.roots, documents.words, state.portal.glossary)
+    write_offline_urls(state.work, urls)
+    if handoff_folder() is not None:
+        return  # `portal build` indexes once this process has ended (portal_ekspor/finish.py)
+    try:
+        finish(site_dir, state.work)
+    except IndexError_ as exc:
+        raise Abort(str(exc)) from None
+    finally:
+        if state.work_owned is not None:
+            state.work_owned.cleanup()
+            state.work_owned = None
 
 
 def _remove_stale_copies() -> None:

@@ -125,3 +125,30 @@ def test_builds_unchanged_with_properdocs(project, tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert (out / "alumni" / "rendang-uni-sari" / "index.html").exists()
     assert (out / "cari" / "pagefind.js").exists()
+
+
+def test_portal_build_indexes_after_mkdocs_with_the_same_output(project, tmp_path):
+    """`portal build` runs Pagefind once MkDocs has exited (from the handoff the
+    hook leaves); a plain `mkdocs build` indexes inside the hook. One output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_SERAH_TERIMA": str(tmp_path / "serah")}
+    pages_only = tmp_path / "hanya-halaman"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(pages_only)],
+                          cwd=project, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # With a handoff, MkDocs' process writes no index: it leaves the documents and the curriculum URLs.
+    assert not (pages_only / "cari" / "pagefind-entry.json").exists()
+    assert (pages_only / "cari" / "kata.json").is_file()
+    lines = (tmp_path / "serah" / "cari-dokumen.jsonl").read_text(encoding="utf-8").splitlines()
+    assert any('"url": "alumni/rendang-uni-sari/"' in line for line in lines)
+    assert '"modul/"' in (tmp_path / "serah" / "luring.json").read_text(encoding="utf-8")
+
+    in_hook = tmp_path / "dalam-hook"
+    env.pop("PORTAL_SERAH_TERIMA")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(in_hook)],
+                          cwd=project, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    after = build(project, tmp_path / "portal-build")
+    stable = lambda files: {k: v for k, v in files.items() if not pagefind_unstable(k)}
+    first, second = stable(digest(in_hook)), stable(digest(after))
+    assert sorted(set(first.items()) ^ set(second.items())) == []
+    assert "sw.js" in first and any(k.startswith("cari/fragment/") for k in first)

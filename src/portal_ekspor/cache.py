@@ -58,8 +58,11 @@ def code_fingerprint() -> str:
 class BuildCache:
     """Memory in front of an optional folder of pickled values, one file per key."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, *, memory: bool = True):
         self.code = code_fingerprint()
+        self.keep_in_memory = memory
+        """False for one-shot builds: values stay on disk only (a build holds what it
+        uses anyway; the memory layer would add every search record besides)."""
         self.folder_root = folder
         self.folder = folder / self.code[:16] if folder is not None else None
         self.memory: dict[str, Any] = {}
@@ -96,7 +99,8 @@ class BuildCache:
             except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
                 pass
             else:
-                self.memory[key] = value
+                if self.keep_in_memory:
+                    self.memory[key] = value
                 self.hits += 1
                 return value
         self.misses += 1
@@ -104,7 +108,8 @@ class BuildCache:
 
     def put(self, key: str, value: Any, *, disk: bool = True) -> None:
         self.live.add(key)
-        self.memory[key] = value
+        if self.keep_in_memory:
+            self.memory[key] = value
         if disk and self.folder is not None:
             path = self._path(key)
             path.parent.mkdir(parents=True, exist_ok=True)

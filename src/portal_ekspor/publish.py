@@ -13,6 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .finish import HANDOFF_ENV, finish
+from .search.indexer import IndexError_
+
 
 def builder_command() -> list[str]:
     """MkDocs by default; PORTAL_BUILDER=properdocs builds with the maintained fork."""
@@ -30,11 +33,10 @@ def readable_by_web_server(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def build_site(root: Path, output: Path, *, quiet: bool = False) -> int:
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.baru-", dir=output.parent))
+def _build_pages(root: Path, staging: Path, work: Path, *, quiet: bool) -> int:
+    """MkDocs builds the pages into ``staging`` and leaves the search handoff in ``work``."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # no fixed PYTHONHASHSEED: output must not depend on it
+    env[HANDOFF_ENV] = str(work)
     cmd = [*builder_command(), "build", "--strict", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
     # Never pass --quiet: MkDocs then drops warnings, and --strict stops counting them.
     try:
@@ -44,9 +46,25 @@ def build_site(root: Path, output: Path, *, quiet: bool = False) -> int:
         code, log = 130, ""
     if code != 0 or not quiet:
         sys.stderr.write(log)
+    return code
+
+
+def build_site(root: Path, output: Path, *, quiet: bool = False) -> int:
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.baru-", dir=output.parent))
+    with tempfile.TemporaryDirectory(prefix="pe-serah-terima-") as work:
+        code = _build_pages(root, staging, Path(work), quiet=quiet)
+        if code == 0:
+            # Search index and service worker once MkDocs' memory is freed (see finish.py).
+            try:
+                finish(staging, Path(work))
+            except IndexError_ as exc:
+                print(exc, file=sys.stderr)
+                code = 1
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        return code or 1
+        return code
     readable_by_web_server(staging)
     old = None
     if output.exists():

@@ -146,6 +146,11 @@ def share_unchanged(site: Path, server: Server) -> int:
     previous = server.releases / current if current else None
     if previous is None or not previous.is_dir():
         return 0
+    return share_with(site, previous)
+
+
+def share_with(site: Path, previous: Path) -> int:
+    """Hard-link each file of ``site`` that is byte-identical to the same path in ``previous``."""
     shared = 0
     for dirpath, _dirs, files in os.walk(site):
         for name in files:
