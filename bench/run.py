@@ -226,8 +226,12 @@ def bench_size(n: int, modules: int | None, repeats: int, glossary: bool, *, pre
     row["preview"] = None
     if preview_saves:
         log(f"{n} alumni: simpan-sampai-tampil di bawah mkdocs serve ({preview_saves} kali)")
-        row["preview"] = measure_preview(portal, preview_saves)
-        row["preview"]["load"] = _loadavg()
+        try:
+            row["preview"] = measure_preview(portal, preview_saves)
+        except Exception as exc:  # reported, so the sizes measured above are not lost
+            log(f"{n} alumni: pratinjau gagal diukur: {exc!r}")
+        else:
+            row["preview"]["load"] = _loadavg()
     return row
 
 
