@@ -157,7 +157,10 @@
     "ya kah tolong mohon mau ingin pengen harus perlu adalah ada sama dengan dgn dg juga lagi seperti kayak kaya " +
     "punya tentang soal beda bedanya perbedaan antara info informasi lama gimanakah apasih " +
     // what a question needs or does is no topic: "dokumen apa saja yang dibutuhkan", "ngecek kode hs"
-    "butuh dibutuhkan membutuhkan diperlukan memerlukan dapat cek").split(" "));
+    "butuh dibutuhkan membutuhkan diperlukan memerlukan dapat cek " +
+    // nor who asks: every module is written for UMKM, few profiles say so, and
+    // the rare-looking word outweighed the topic ("apakah UMKM bisa dapat pembiayaan")
+    "umkm ukm").split(" "));
   var COLLOQUIAL = {
     gimana: "bagaimana", gmn: "bagaimana", yg: "yang", utk: "untuk", dgn: "dengan", dg: "dengan", tdk: "tidak",
     gak: "tidak", ga: "tidak", nggak: "tidak", ngga: "tidak", enggak: "tidak", pake: "pakai", make: "pakai",
