@@ -268,6 +268,8 @@ def on_page_markdown(markdown, page, config, files):
     generated = state.generated.get(page.file.src_uri)
     if generated is not None:
         page.meta = {"title": generated.title, "description": generated.description}
+        if frames.hides_contents(generated.kind):
+            page.meta["hide"] = ["toc"]
         _head(page, config, generated.title, generated.description, generated.url,
               "profile" if generated.kind == "profile" else "website", generated.json_ld, generated.alternate)
         return ""
@@ -371,7 +373,7 @@ def _write_fast_pages(config) -> None:
         language = {"active": "alumni/"} if page.lang == "id" else english_frame(page.url)
         html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
                                  head=head, body=page.html + _share(config, page), alternates=switch,
-                                 notice=notice, **language)
+                                 notice=notice, contents=not frames.hides_contents(page.kind), **language)
         writer.write(rel, html, key)
     writer.remove_except(keep)
     site_dir = Path(config.site_dir)

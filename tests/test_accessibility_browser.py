@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from tools.page_types import PAGE_TYPES, SCHEMES, serve_error_sample
+from tools.page_types import PAGE_TYPES, SCHEMES, VIEWPORTS, serve_error_sample
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,8 +31,10 @@ def test_axe_finds_nothing(page, site_url, kind, scheme):
 
 
 def test_axe_finds_nothing_with_the_directory_filters_open(page, site_url):
+    page.set_viewport_size(VIEWPORTS["ponsel"])  # a desktop shows them open anyway
     page.goto(site_url + "alumni/?negara=jp", wait_until="networkidle")
     page.locator("#pe-filter-toggle").click()
+    assert page.locator("#pe-filter").is_visible()
     assert axe_violations(page) == []
 
 
@@ -53,6 +55,8 @@ def test_axe_finds_nothing_on_the_serve_error_page(page, scheme):
 
 
 def test_axe_finds_nothing_with_the_english_filters_open(page, site_url):
+    page.set_viewport_size(VIEWPORTS["ponsel"])  # a desktop shows them open anyway
     page.goto(site_url + "en/exporters/?country=jp", wait_until="networkidle")
     page.locator("#pe-filter-toggle").click()
+    assert page.locator("#pe-filter").is_visible()
     assert axe_violations(page) == []

@@ -10,7 +10,7 @@ import pytest
 
 from portal_ekspor.privacy import public_profiles
 from portal_ekspor.repository import load_valid_portal
-from tools.page_types import PAGE_TYPES, VIEWPORTS
+from tools.page_types import PAGE_TYPES, SCHEMES, VIEWPORTS
 
 pytestmark = pytest.mark.browser
 
@@ -216,6 +216,38 @@ def test_filter_toggle_opens_the_filters_and_counts_what_is_active(phone, site_u
     assert phone.locator("#pe-filter").is_hidden()
     assert phone.get_by_role("button", name=f"{d['filter']} (2)").is_visible()
     assert _first_result_top(phone) < 1.5 * VIEWPORTS["ponsel"]["height"]
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("lang", list(DIRECTORIES))
+def test_desktop_directory_shows_its_filters_open_beside_the_results(browser, site_url, profiles, lang, scheme):
+    """At 1280 px the filters stand open in the column Material leaves for contents, beside the first card."""
+    from test_accessibility_browser import axe_violations
+
+    d = DIRECTORIES[lang]
+    fold = VIEWPORTS["desktop"]
+    context = browser.new_context(viewport=fold, color_scheme=SCHEMES[scheme], locale="id-ID")
+    page = context.new_page()
+    japan = sum(1 for p in profiles if any(c.country.code == "JP" for c in p.destinations))
+    for query, active in (("", ""), (f"?{d['facet']}=jp", " (1)")):
+        page.goto(site_url + d["url"] + query, wait_until="networkidle")
+        if active:
+            page.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {japan}")
+        form = page.locator("#pe-filter")
+        assert form.is_visible(), "the filters are open without a click"
+        assert page.locator("#pe-f-" + d["facet"]).is_visible()
+        assert page.get_by_role("button", name=d["filter"] + active, exact=True).is_visible()
+        assert page.get_by_role("link", name=d["reset"]).is_visible() == bool(active)
+        cards = _boxes(page, "#pe-results .pe-card")
+        first, panel = cards[0], _boxes(page, "#pe-filter")[0]
+        assert panel["x"] >= first["x"] + first["w"], "beside the first card, not above it"
+        assert panel["y"] < first["y"] + first["h"] and first["y"] < panel["y"] + panel["h"], (panel, first)
+        assert first["y"] + first["h"] <= fold["height"], "the first card is above the fold"
+        assert _columns(cards) >= 2
+        assert page.evaluate("document.documentElement.scrollWidth") <= fold["width"]
+        assert panel["x"] + panel["w"] <= fold["width"]
+        assert axe_violations(page) == []
+    context.close()
 
 
 def test_flags_are_self_hosted_images_not_emoji(desktop, site_url):

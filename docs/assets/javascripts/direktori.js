@@ -40,9 +40,18 @@
   more.hidden = true;
   list.after(more);
 
+  // Where Material shows its sidebars, portal.css stands the filters open beside
+  // the results: the toggle then only labels them and counts the active ones.
+  var wide = window.matchMedia("(min-width: 76.25em)");
+
   function setOpen(open) {
     form.hidden = !open;
-    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    fit();
+  }
+
+  function fit() {
+    toggle.disabled = wide.matches;
+    toggle.setAttribute("aria-expanded", wide.matches || !form.hidden ? "true" : "false");
   }
 
   function active() {
@@ -201,6 +210,8 @@
     form.reset();
   });
   more.addEventListener("click", function () { showMore(serial); });
+  wide.addEventListener("change", fit);
+  fit();
   readUrl();
   if (location.search) run();
 })();

@@ -145,6 +145,11 @@ def is_framed(page) -> bool:
     return page.kind in ("profile", "listing") or (page.kind == "directory" and page.src_uri != "alumni/index.md")
 
 
+def hides_contents(kind: str) -> bool:
+    """The directory has no contents to list: on a desktop its filters take that column."""
+    return kind == "directory"
+
+
 def icon_id(name: str) -> str:
     """Fragment id in the sprite: material/arrow-up -> arrow-up (other sets keep their prefix)."""
     name = name.lower().removeprefix("material/")
@@ -183,7 +188,7 @@ def base_url(url: str) -> str:
 def frame_page(theme: Theme, *, url: str, title: str, description: str, head: str, body: str,
                lang: str = "id", labels: dict[str, str] | None = None, nav: tuple[NavLink, ...] | None = None,
                active: str | None = None, alternates: list[dict] | None = None, copyright: str | None = None,
-               notice: str | None = None) -> str:
+               notice: str | None = None, contents: bool = True) -> str:
     """The complete HTML document for one generated page.
 
     ``head`` and ``body`` are HTML this package rendered and escaped;
@@ -191,6 +196,8 @@ def frame_page(theme: Theme, *, url: str, title: str, description: str, head: st
     ``alternates`` are the header's language switch links ({lang, name, href,
     current}, see site/languages.py); ``copyright`` replaces the site's
     footer text (written in the site's language) on pages in another language.
+    ``contents`` False hides the table-of-contents column, as Material's
+    ``hide: [toc]`` does.
     """
     labels = labels or LABELS[lang]
     base = base_url(url)
@@ -209,7 +216,7 @@ def frame_page(theme: Theme, *, url: str, title: str, description: str, head: st
         active=active, canonical=(theme.site_url.rstrip("/") + "/" + url) if theme.site_url else None,
         config_json=Markup(_script_json(config)), sprite=rel(SPRITE, url), icon=icon_id,
         alternates=alternates or [], copyright=copyright if copyright is not None else theme.copyright,
-        notice=notice,
+        notice=notice, contents=contents,
     )
 
 
