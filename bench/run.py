@@ -312,8 +312,13 @@ def write_results(path: Path, info: dict, rows: list[dict], visits: dict | None,
         for r in rows:
             v = r["preview"]
             if v:
-                L.append(f"| {r['alumni']:,} | {v['first_build_s']:.1f} | {', '.join(f'{x:.2f}' for x in v['save_to_page_s'])} | "
+                first = v.get("first_build_s", v.get("first_page_s", float("nan")))
+                L.append(f"| {r['alumni']:,} | {first:.1f} | {', '.join(f'{x:.2f}' for x in v['save_to_page_s'])} | "
                          f"{', '.join(f'{x:.2f}' for x in v['save_to_search_s'])} | {v['load']} |")
+        L += ["", "Kolom lain dari `bench.preview` (mis. halaman Inggris, halaman daftar): " + "; ".join(
+            f"{r['alumni']:,}: " + ", ".join(f"{k} {val}" for k, val in r["preview"].items()
+                                              if k not in ("first_build_s", "save_to_page_s", "save_to_search_s", "load"))
+            for r in rows if r["preview"]) + "."]
         L.append("")
     L += ["## Ukuran situs", "",
           "Semua file biasa di folder keluaran build bersih (`en/` termasuk); profil = rata-rata byte mentah "
