@@ -1,19 +1,24 @@
-"""`make bench`: build speed at scale, page weight and Lighthouse, written to bench/RESULTS.md.
+"""`make bench`: build speed, memory, size and preview at scale, written to bench/RESULTS.md.
 
-    python -m bench.run [--alumni 1000 5000 20000] [--modul 25] [--tanpa-lighthouse] [--profil auto|selalu|tidak]
+    python -m bench.run [--alumni 1000 5000 20000] [--modul M] [--pratinjau 2] [--rilis 5]
+                        [--tanpa-lighthouse] [--profil auto|selalu|tidak]
 
 For every size N it generates a synthetic portal (bench/generate.py) with N
-alumni and M modules, and from it the bare Material baseline (bench/bare.py)
-with the same N + M pages as plain Markdown out of the nav. In the same run it
-builds both from clean output folders and measures wall time and peak RSS
-(bench/measure.py), median of 3 up to --ulang-sampai alumni, a single run
-above. On the largest portal it then weighs every page type, opens six pages
-cold in Chromium from a gzip-compressing loopback server (bench/serving.py),
-and runs Lighthouse mobile on four of them. Where the build target is missed
-(or with --profil selalu) the largest portal's build is profiled with py-spy
-across all its processes (bench/profile.py; cProfile as a fallback). Targets
-are measured and reported, never asserted. A hand-written analysis kept
-between the `analisis` markers of RESULTS.md survives later runs.
+alumni and all real modules, and from it the bare Material baseline
+(bench/bare.py) with the same N + M pages as plain Markdown. In the same run it
+measures (bench/measure.py): a clean `portal build` (empty build cache, English
+pages on as by default) and bare Material, wall and CPU time, peak RSS of the
+whole process tree sampled every 50 ms; site size, files, the en/ share and
+bytes per profile page; one-file rebuilds (an alumnus edited, `portal build`
+again with the cache), whose outputs are kept as releases with unchanged files
+hard-linked by the server's own `share_with`, for the disk of --rilis kept
+releases; and save-to-page under `mkdocs serve` (bench/preview.py). On the
+largest portal it weighs every page type, opens six pages cold in Chromium
+(bench/serving.py) and runs Lighthouse mobile on four; where a target is missed
+(or with --profil selalu) the largest build is profiled with py-spy across all
+its processes (bench/profile.py). Targets are reported, never asserted.
+RESULTS.md is written after each stage; the hand-written analysis between the
+`analisis` markers and any section after it survive later runs.
 
 Work folders go to bench/out/ (git-ignored).
 """
@@ -248,6 +253,8 @@ def write_results(path: Path, info: dict, rows: list[dict], visits: dict | None,
     previous = path.read_text(encoding="utf-8") if path.exists() else ""
     m = re.search(re.escape(ANALYSIS_START) + r".*?" + re.escape(ANALYSIS_END), previous, re.S)
     analysis = m.group(0) if m else f"{ANALYSIS_START}\n_(Belum ada catatan analisis.)_\n{ANALYSIS_END}"
+    # Sections other benchmarks keep after the analysis (e.g. search recall) stay as they are.
+    kept = previous[m.end():].strip("\n") if m else ""
     largest = rows[-1]
     L = []
     L += ["# Hasil tolok ukur Portal Ekspor", "",
@@ -452,6 +459,8 @@ def write_results(path: Path, info: dict, rows: list[dict], visits: dict | None,
     if profile:
         L += ["", f"## Profil build ({largest['alumni']:,} alumni)", "", profile]
     L += ["", "## Catatan analisis", "", analysis, ""]
+    if kept:
+        L += [kept, ""]
     path.write_text("\n".join(L), encoding="utf-8")
 
 
