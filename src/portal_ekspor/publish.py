@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -27,10 +28,22 @@ def readable_by_web_server(folder: Path) -> None:
     """Folders 755, files 644: mkdtemp makes the build folder 700, and a web server
     running as another user would answer 403 for every page copied from it."""
     folder.chmod(0o755)
-    for path in folder.rglob("*"):
-        if path.is_symlink():
-            continue
-        path.chmod(0o755 if path.is_dir() else 0o644)
+    _readable(str(folder))
+
+
+def _readable(folder: str) -> None:
+    # One lstat a file and a chmod only where the mode differs: pathlib's three
+    # calls a file took minutes for the ~90,000 files of a 20,000-alumni site.
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            mode = entry.stat(follow_symlinks=False).st_mode
+            if stat.S_ISLNK(mode):
+                continue
+            wanted = 0o755 if stat.S_ISDIR(mode) else 0o644
+            if stat.S_IMODE(mode) != wanted:
+                os.chmod(entry.path, wanted)
+            if stat.S_ISDIR(mode):
+                _readable(entry.path)
 
 
 def _build_pages(root: Path, staging: Path, work: Path, *, quiet: bool) -> int:
