@@ -56,7 +56,8 @@ def build(folder: Path, site: Path, *, material_search: bool = False) -> float:
 def measure(site: Path, query: str) -> dict:
     from playwright.sync_api import sync_playwright
 
-    with serve_compressed(site) as url, sync_playwright() as pw:
+    served: list[tuple[str, int]] = []
+    with serve_compressed(site, served) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         requests = []
@@ -66,20 +67,21 @@ def measure(site: Path, query: str) -> dict:
         cold = [r.url for r in requests]
         cold_search = [u for u in cold if "/cari/" in u or "search_index" in u]
         before = len(requests)
+        served_before = len(served)
         page.locator("#pe-search-input").focus()
         started = time.perf_counter()
-        page.keyboard.type(query)
+        page.fill("#pe-search-input", query)  # one input event: one search, not one per letter typed
         page.wait_for_selector("#pe-search-results li", timeout=60000)
         elapsed = time.perf_counter() - started
         page.wait_for_load_state("networkidle")
-        after = requests[before:]
+        # Counted where the server sends them: Pagefind fetches index chunks and
+        # fragments from a web worker, whose requests the page's events miss.
         by_kind: dict[str, int] = {}
-        for r in after:
-            size = r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
-            by_kind[kind_of(r.url)] = by_kind.get(kind_of(r.url), 0) + size
+        for path, size in served[served_before:]:
+            by_kind[kind_of(path)] = by_kind.get(kind_of(path), 0) + size
         foreign = [r.url for r in requests if not r.url.startswith(url)]
         browser.close()
-    return {"cold_search_requests": cold_search, "bytes": sum(by_kind.values()), "requests": len(after),
+    return {"cold_search_requests": cold_search, "bytes": sum(by_kind.values()), "requests": len(served) - served_before,
             "seconds": elapsed, "foreign": foreign, "by_kind": by_kind}
 
 
@@ -103,13 +105,29 @@ def topic_queries(site: Path, portal: Path) -> None:
           f"hasil pertama modul yang diharapkan: {expected_first}")
 
 
+def report_site(site: Path, portal: Path | None) -> None:
+    for q in QUERIES:
+        m = measure(site, q)
+        print(f"  kueri {q!r}: {m['bytes'] / 1024:.1f} KB terkompresi dalam {m['requests']} permintaan, "
+              f"hasil pertama {m['seconds'] * 1000:.0f} ms; indeks dimuat saat kunjungan dingin: "
+              f"{len(m['cold_search_requests'])}; host lain: {len(m['foreign'])}")
+        print("    " + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in sorted(m["by_kind"].items(), key=lambda kv: -kv[1])))
+    if portal is not None:
+        topic_queries(site, portal)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--alumni", type=int, nargs="+", default=[5000, 20000])
     parser.add_argument("--tanpa-material", action="store_true", help="lewati pembanding indeks Material")
     parser.add_argument("--kueri", action="store_true",
                         help="jalankan juga set kueri bench/search/kueri.yml pada build yang sama")
+    parser.add_argument("--situs", type=Path, help="ukur situs yang sudah dibangun ini (lewati pembuatan dan build)")
+    parser.add_argument("--portal", type=Path, help="dengan --situs dan --kueri: folder proyeknya (data/alumni)")
     args = parser.parse_args()
+    if args.situs:
+        report_site(args.situs, args.portal if args.kueri else None)
+        return
     for n in args.alumni:
         with tempfile.TemporaryDirectory() as tmp:
             # The sample portal plus n generated profiles, as bench/search_eval.py builds it.
@@ -117,14 +135,7 @@ def main() -> None:
             site = Path(tmp) / "site"
             seconds = build(folder, site)
             print(f"\n{n} alumni buatan + portal contoh: build {seconds:.1f} s")
-            for q in QUERIES:
-                m = measure(site, q)
-                print(f"  kueri {q!r}: {m['bytes'] / 1024:.1f} KB terkompresi dalam {m['requests']} permintaan, "
-                      f"hasil pertama {m['seconds'] * 1000:.0f} ms; indeks dimuat saat kunjungan dingin: "
-                      f"{len(m['cold_search_requests'])}; host lain: {len(m['foreign'])}")
-                print("    " + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in sorted(m["by_kind"].items(), key=lambda kv: -kv[1])))
-            if args.kueri:
-                topic_queries(site, folder)
+            report_site(site, folder if args.kueri else None)
             if not args.tanpa_material:
                 lunr_site = Path(tmp) / "lunr"
                 build(folder, lunr_site, material_search=True)

@@ -20,18 +20,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    log: list | None = None
+
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if path.suffix in COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            if self.log is not None:
+                self.log.append((self.path, len(body)))
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             return _Body(body)
+        if self.log is not None and path.is_file():
+            self.log.append((self.path, path.stat().st_size))
         return super().send_head()
 
 
@@ -48,8 +54,10 @@ class _Body:
 
 
 @contextmanager
-def serve_compressed(folder: Path):
-    handler = functools.partial(_Handler, directory=str(folder))
+def serve_compressed(folder: Path, log: list | None = None):
+    """Serve ``folder``; with ``log``, every response body sent is appended as (path, bytes),
+    including what a web worker fetches, which the browser's page events do not show."""
+    handler = functools.partial(type("_Logged", (_Handler,), {"log": log}), directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
