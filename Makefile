@@ -53,10 +53,12 @@ pre-commit: install
 	PIP_CONSTRAINT=$(CURDIR)/requirements.lock $(PIP) install --quiet -e ".[staf]"
 	$(BIN)/pre-commit install
 
-## Validate data, build into a fresh folder and serve with live reload.
+## Validate data (cached: only changed files are read again), then serve the staff preview:
+## a saved alumni file shows on its profile at once, listings and search follow with a note
+## on the page until they do; open tabs reload by themselves (src/portal_ekspor/preview/).
 serve: install
 	-$(BIN)/portal check   # problems also show in the browser as an error page until fixed
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST) --watch data --watch hooks --watch src
+	$(BIN)/python hooks/pratinjau.py --dev-addr $(HOST)
 
 ## Build the site for publishing into site/ (swapped in only when complete).
 build: install

@@ -46,6 +46,7 @@ from portal_ekspor.workbooks import workbook_files
 from portal_ekspor.site.offline_page import offline_urls
 from portal_ekspor.site.output import PageWriter, link_folder
 from portal_ekspor.site.pages import build_site_content
+from portal_ekspor.site.saved_profile import profile_update
 
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -77,6 +78,9 @@ class _State:
     documents = None  # Documents: search records streamed to disk (`mkdocs build`)
     work = None  # folder of the handoff to finish() (see portal_ekspor/finish.py)
     work_owned = None  # TemporaryDirectory when no `portal build` gave one
+    config = None  # the MkDocs config of the last build (site name and address for the quick path)
+    build_number = 0  # counts builds, so a build started before a quick write does not undo it
+    quick: dict = {}  # page path -> build_number when the preview's quick path last wrote or removed it
 
 
 state = _State()
@@ -84,6 +88,7 @@ state = _State()
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
+    state.build_number += 1
     try:
         settings = settings_from_extra(config.extra)
     except SettingsError as exc:
@@ -121,6 +126,7 @@ def on_config(config):
     # together with the search index (search lags a moment; the preview says so).
     config.nav = navigation(portal)
     state.theme = _theme(config)
+    state.config = config
     return config
 
 
@@ -350,11 +356,22 @@ def _share(config, page) -> str:
     return share_html(page.title, _site_url(config, page.url), page.lang) if page.kind == "profile" else ""
 
 
+def _framed_html(config, page) -> str:
+    head = head_html(site_name=config.site_name, title=page.title, description=page.description,
+                     url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
+                     json_ld=page.json_ld, lang=page.lang,
+                     alternate_url=_site_url(config, page.alternate) if page.alternate is not None else None)
+    switch = switch_links(page.url, page.lang, page.alternate) if state.settings.halaman_inggris else []
+    language = {"active": "alumni/"} if page.lang == "id" else english_frame(page.url)
+    return frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
+                             head=head, body=page.html + _share(config, page), alternates=switch,
+                             contents=not frames.hides_contents(page.kind), **language)
+
+
 def _write_fast_pages(config) -> None:
     """Write the framed pages whose inputs changed (all of them into a fresh
     site); keep their search records for the index."""
-    notice = frames.PREVIEW_NOTICE if state.command == "serve" else None
-    theme_key = digest(repr(state.theme), config.site_url or "", notice or "")
+    theme_key = digest(repr(state.theme), config.site_url or "")
     writer = state.writer
     keep = set()
     for page in state.fast.values():
@@ -365,17 +382,12 @@ def _write_fast_pages(config) -> None:
         key = digest(page.key, theme_key, page.alternate or "") if page.key else ""
         if writer.is_current(rel, key):
             continue
-        head = head_html(site_name=config.site_name, title=page.title, description=page.description,
-                         url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
-                         json_ld=page.json_ld, lang=page.lang,
-                         alternate_url=_site_url(config, page.alternate) if page.alternate is not None else None)
-        switch = switch_links(page.url, page.lang, page.alternate) if state.settings.halaman_inggris else []
-        language = {"active": "alumni/"} if page.lang == "id" else english_frame(page.url)
-        html = frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
-                                 head=head, body=page.html + _share(config, page), alternates=switch,
-                                 notice=notice, contents=not frames.hides_contents(page.kind), **language)
-        writer.write(rel, html, key)
-    writer.remove_except(keep)
+        html = _framed_html(config, page)
+        with writer.lock:
+            if not _quick_since_build(rel):
+                writer.write(rel, html, key)
+    with writer.lock:
+        writer.remove_except(keep | {rel for rel in list(state.quick) if _quick_since_build(rel)})
     site_dir = Path(config.site_dir)
     add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()])  # always: it also fixes the gzip stamp
     if config.site_url:
@@ -384,6 +396,32 @@ def _write_fast_pages(config) -> None:
         if state.settings.halaman_inggris:
             twins[_site_url(config, "")] = ("id", _site_url(config, ENGLISH_HOME))
         add_alternates_to_sitemap(site_dir, twins)
+
+
+def _quick_since_build(rel: str) -> bool:
+    """Whether the preview's quick path wrote or removed ``rel`` while this build
+    ran: its save is at least as new as what this build read, so the build leaves it."""
+    return state.quick.get(rel, -1) >= state.build_number
+
+
+def preview_update(path: Path) -> bool:
+    """The staff preview's quick path (preview/session.py): write or remove the
+    profile pages of one saved alumni file now; the next full build does the rest.
+    False when the last build failed or the file needs the full build to judge."""
+    config = state.config
+    if state.error is not None or state.portal is None or state.writer is None or config is None or not state.fast:
+        return False
+    update = profile_update(state.portal, Path(path), english=state.settings.halaman_inggris)
+    if update is None:
+        return False
+    with state.writer.lock:
+        for url in update.gone:
+            state.writer.remove(url + "index.html")
+            state.quick[url + "index.html"] = state.build_number
+        for page in update.pages:  # a new profile joins listings and the sitemap with the full build
+            state.writer.write(page.url + "index.html", _framed_html(config, page), "")
+            state.quick[page.url + "index.html"] = state.build_number
+    return True
 
 
 def on_post_build(config):

@@ -87,3 +87,14 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     return _adapter.on_post_build(config)
+
+
+def preview_update(path) -> bool:
+    """The staff preview's quick path for one saved alumni file (see hooks/pratinjau.py)."""
+    return _adapter is not None and _adapter.preview_update(path)
+
+
+def preview_busy() -> bool:
+    """Whether the preview's search index is still being rebuilt in the background."""
+    search = _adapter.state.search if _adapter is not None else None
+    return bool(search is not None and search.thread is not None and search.thread.is_alive())

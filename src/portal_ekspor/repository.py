@@ -96,6 +96,11 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def load_alumnus_file(root: Path, path: Path) -> tuple[AlumnusRecord | None, Problems]:
+    """One alumni file, checked on its own (cross-file checks need :func:`load_portal`)."""
+    return _load_alumnus((str(path), _rel(path, root)))
+
+
 def _load_alumnus(args: tuple[str, str]) -> tuple[AlumnusRecord | None, Problems]:
     path_str, display = args
     problems = Problems()

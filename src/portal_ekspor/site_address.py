@@ -42,9 +42,14 @@ _Loader.add_multi_constructor("!", _other)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _other)
 
 
-def site_url(root: Path) -> str | None:
+def mkdocs_yml(root: Path) -> dict:
+    """mkdocs.yml as data (MkDocs' own tags other than !ENV read as empty)."""
     data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
-    value = data.get("site_url")
+    return data if isinstance(data, dict) else {}
+
+
+def site_url(root: Path) -> str | None:
+    value = mkdocs_yml(root).get("site_url")
     return str(value) if value else None
 
 

@@ -64,11 +64,29 @@ def _print_problems(problems: Problems) -> None:
     print(problems.report(), file=sys.stderr)
 
 
+def _check_cache(root: Path):
+    """The build cache on disk, so `portal check` (also run by `make serve`) revalidates only changed files.
+
+    Only records that passed validation are cached, so every problem is found again on every run."""
+    import yaml
+
+    from ..cache import BuildCache
+    from ..settings import SettingsError, settings_from_extra
+    from ..site_address import mkdocs_yml
+
+    try:
+        settings = settings_from_extra(mkdocs_yml(root).get("extra"))
+    except (OSError, SettingsError, ValueError, yaml.YAMLError):
+        return None  # a broken mkdocs.yml is the build's to report; the data is still checked
+    return BuildCache(root / settings.folder_cache) if settings.cache else None
+
+
 def cmd_check(args) -> int:
     from ..repository import load_portal
 
     started = time.perf_counter()
-    portal, problems = load_portal(_root(args))
+    root = _root(args)
+    portal, problems = load_portal(root, cache=_check_cache(root))
     if problems:
         _print_problems(problems)
         return EXIT_PROBLEMS

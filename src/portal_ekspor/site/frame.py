@@ -133,11 +133,6 @@ class Theme:
     """Icon name (e.g. ``material/magnify``) -> SVG source, for the sprite."""
 
 
-PREVIEW_NOTICE = ("Pratinjau staf: halaman ini sudah memuat perubahan terakhir; "
-                  "hasil pencarian menyusul beberapa detik kemudian.")
-"""Shown on framed pages under `mkdocs serve`, where search is indexed in the background."""
-
-
 def is_framed(page) -> bool:
     """Pages outside the navigation: profiles, listings and the directory's later pages."""
     if getattr(page, "lang", "id") != "id":

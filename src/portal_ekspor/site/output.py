@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 
@@ -20,11 +21,17 @@ class PageWriter:
         self.written: dict[str, str] = {}
         """Relative path -> key of what was written there (inputs, not bytes)."""
         self.made: set[Path] = set()
+        self.lock = threading.RLock()
+        """Held by whoever writes: the preview's quick path writes while a full build runs."""
 
     def is_current(self, rel: str, key: str) -> bool:
         return bool(key) and self.written.get(rel) == key and (self.root / rel).exists()
 
     def write(self, rel: str, text: str, key: str) -> None:
+        with self.lock:
+            self._write(rel, text, key)
+
+    def _write(self, rel: str, text: str, key: str) -> None:
         target = self.root / rel
         if target.parent not in self.made:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -44,16 +51,22 @@ class PageWriter:
     def remove_except(self, keep: set[str]) -> list[str]:
         """Delete pages written earlier that this build no longer makes (a
         deleted or renamed file, a withdrawn consent)."""
-        gone = sorted(rel for rel in self.written if rel not in keep)
-        for rel in gone:
+        with self.lock:
+            gone = sorted(rel for rel in self.written if rel not in keep)
+            for rel in gone:
+                self.remove(rel)
+            return gone
+
+    def remove(self, rel: str) -> None:
+        """Delete one page (written by this writer or not) and the folders it leaves empty."""
+        with self.lock:
             (self.root / rel).unlink(missing_ok=True)
-            del self.written[rel]
+            self.written.pop(rel, None)
             folder = (self.root / rel).parent
             while folder != self.root and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 self.made.discard(folder)
                 folder = folder.parent
-        return gone
 
 
 def link_folder(site_dir: Path, name: str, target: Path) -> None:
