@@ -409,8 +409,10 @@ def preview_update(path: Path) -> bool:
     profile pages of one saved alumni file now; the next full build does the rest.
     False when the last build failed or the file needs the full build to judge."""
     config = state.config
-    if state.error is not None or state.portal is None or state.writer is None or config is None or not state.fast:
+    if state.error is not None or state.portal is None or state.writer is None or config is None:
         return False
+    if not state.settings.halaman_ringkas:
+        return False  # Indonesian profiles are MkDocs pages then: only a full build writes them
     update = profile_update(state.portal, Path(path), english=state.settings.halaman_inggris)
     if update is None:
         return False

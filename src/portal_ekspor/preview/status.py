@@ -77,8 +77,10 @@ class PreviewStatus:
 
 
 _SCRIPT = """<script>(function(){var v=%d,u="%s",k="%s";function show(t){var n=document.getElementById(k);if(!t){if(n)n.remove();return}if(!n){n=document.createElement("div");n.id=k;n.setAttribute("role","status");n.setAttribute("style","%s");document.body.insertBefore(n,document.body.firstChild)}n.textContent=t}function tick(){fetch(u,{cache:"no-store"}).then(function(r){return r.json()}).then(function(s){if(s.versi!==v){location.reload();return}show(s.catatan);setTimeout(tick,1000)},function(){setTimeout(tick,2000)})}setTimeout(tick,1000)})();</script>"""
-_STYLE = ("position:sticky;top:0;z-index:10;padding:.5rem 1rem;background:#fff3cd;color:#3d2e00;"
-          "border-bottom:1px solid #c9a227;font:0.8rem/1.4 sans-serif;text-align:center")
+_STYLE = ("position:fixed;left:0;right:0;bottom:0;z-index:10;padding:.5rem 1rem;background:#fff3cd;"
+          "color:#3d2e00;border-top:2px solid #c9a227;font:0.8rem/1.4 sans-serif;text-align:center")
+"""Fixed to the bottom of the window: seen wherever the reloaded tab is scrolled, and clear of
+Material's sticky header. Its own colours, readable in both colour schemes."""
 
 
 def decorate(html: bytes, snapshot: Snapshot) -> bytes:

@@ -13,7 +13,7 @@ from ..formatting import number
 from ..privacy import PublicProfile
 from .directory import ENGLISH
 from .english import DIRECTORY, FACETS_EN, LOCALE, ROOT, EnglishProfile, english_listings, profile_url
-from .pages import PAGE_SIZE, GeneratedPage, _page, _paged, _url_of
+from .pages import PAGE_SIZE, GeneratedPage, PageMemo, _page, _paged, _url_of
 from .render import render
 
 
@@ -23,14 +23,19 @@ def _en(page: GeneratedPage, alternate: str | None) -> GeneratedPage:
     return page
 
 
-def english_profile_pages(views: list[EnglishProfile]) -> list[GeneratedPage]:
-    pages = []
-    for e in views:
-        page = _page(f"{DIRECTORY}{e.slug}.md", e.name, e.description, "profile", "en/profile.html", e=e)
-        page.json_ld = e.json_ld()
-        page.search_html = render("en/profile_search.html", e=e)
-        pages.append(_en(page, e.indonesian_url))
-    return pages
+def english_profile_pages(views: list[EnglishProfile], memo: PageMemo | None = None) -> list[GeneratedPage]:
+    """With a memo, a profile's English page is keyed like its Indonesian one: by its profile's key."""
+    if memo is None:
+        return [_english_profile_page(e) for e in views]
+    return [memo.page(memo.cache.key("page-en", memo.profile_keys[e.slug]), lambda e=e: _english_profile_page(e))
+            for e in views]
+
+
+def _english_profile_page(e: EnglishProfile) -> GeneratedPage:
+    page = _page(f"{DIRECTORY}{e.slug}.md", e.name, e.description, "profile", "en/profile.html", e=e)
+    page.json_ld = e.json_ld()
+    page.search_html = render("en/profile_search.html", e=e)
+    return _en(page, e.indonesian_url)
 
 
 def english_directory_pages(views: list[EnglishProfile], listings_en, profiles: list[PublicProfile]) -> list[GeneratedPage]:
@@ -85,11 +90,11 @@ def english_landing_page(profiles: list[PublicProfile], listings_en) -> Generate
     return _en(page, "")
 
 
-def english_pages(profiles: list[PublicProfile], listings) -> list[GeneratedPage]:
+def english_pages(profiles: list[PublicProfile], listings, memo: PageMemo | None = None) -> list[GeneratedPage]:
     views = [EnglishProfile(p) for p in profiles]
     listings_en = english_listings(listings)
     return [
-        *english_profile_pages(views),
+        *english_profile_pages(views, memo),
         *english_directory_pages(views, listings_en, profiles),
         *english_listing_pages(listings_en, {e.slug: e for e in views}),
         english_landing_page(profiles, listings_en),

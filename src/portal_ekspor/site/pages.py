@@ -292,7 +292,7 @@ def build_site_content(portal: Portal, cache: BuildCache | None = None, english:
     from .english_pages import english_pages  # builds on _page; imported late to avoid a cycle
     from .modules import module_index_page  # modules builds on _page; imported late to avoid a cycle
 
-    en_pages = english_pages(profiles, listings) if english else []
+    en_pages = english_pages(profiles, listings, memo) if english else []
     twins = {page.alternate: page.url for page in en_pages if page.alternate is not None}
     for page in pages:  # always set: cached pages may carry a previous build's twin
         page.alternate = twins.get(page.url)
