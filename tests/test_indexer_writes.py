@@ -8,6 +8,7 @@ ending at 128 KiB under load); these tests plant the same cuts.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import gzip
 import shutil
 from pathlib import Path
@@ -24,13 +25,20 @@ RECORDS = [
 ]
 
 
+def run(coroutine):
+    """``asyncio.run`` in a thread of its own: Playwright's sync API keeps an event
+    loop running in the test thread once a browser test has run in the session."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> tuple[Path, list[str]]:
     work = tmp_path_factory.mktemp("pagefind")
     documents = work / "dokumen.jsonl"
     indexer.write_documents(documents, RECORDS, {})
     output = work / "cari"
-    rewritten = asyncio.run(indexer._feed(documents, output))
+    rewritten = run(indexer._feed(documents, output))
     return output, rewritten
 
 
@@ -65,7 +73,7 @@ def test_waiting_for_a_file_that_never_completes_ends_in_an_indonesian_error(out
     fragment = sorted((output / "fragment").iterdir())[0]
     fragment.write_bytes(fragment.read_bytes()[:10])
     with pytest.raises(indexer.IndexError_) as problem:
-        asyncio.run(indexer._wait_until_written(output, seconds=0.2))
+        run(indexer._wait_until_written(output, seconds=0.2))
     assert "tidak selesai menulis 1 file indeks" in str(problem.value)
     assert fragment.relative_to(output).as_posix() in str(problem.value)
 
@@ -83,7 +91,7 @@ def test_waiting_ends_as_soon_as_the_cut_file_is_completed(output):
     async def both():
         await asyncio.gather(indexer._wait_until_written(output, seconds=60), finish_later())
 
-    asyncio.run(both())
+    run(both())
     assert indexer.unfinished_files(output) == []
 
 
@@ -97,7 +105,7 @@ def test_cut_version_assets_are_restored_from_pagefinds_own_bytes(written, outpu
     wasm.write_bytes(wasm_bytes[:4096])
     (output / "pagefind-ui.css").unlink()
 
-    assets = asyncio.run(_assets(indexer._languages(written[0])))
+    assets = run(_assets(indexer._languages(written[0])))
     assert {"pagefind-component-ui.js", "wasm.id.pagefind", "wasm.en.pagefind", "pagefind.js"} <= set(assets)
     assert not any(name.endswith((".pf_meta", ".pf_index", ".pf_fragment")) for name in assets)
 
@@ -146,6 +154,6 @@ def test_the_indexer_keeps_pagefind_alive_until_its_late_writes_land(tmp_path, m
     monkeypatch.setattr(indexer, "unfinished_files", watched_check)
     documents = tmp_path / "dokumen.jsonl"
     indexer.write_documents(documents, RECORDS, {})
-    asyncio.run(indexer._feed(documents, tmp_path / "cari"))
+    run(indexer._feed(documents, tmp_path / "cari"))
     assert seen_cut.is_set()
     assert check(tmp_path / "cari") == []
