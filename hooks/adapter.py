@@ -67,6 +67,7 @@ class _State:
     word_counts: dict = {}
     fast: dict = {}  # src_uri -> GeneratedPage written in the slim frame, not by MkDocs
     theme = None  # frames.Theme
+    chromes: dict = {}  # language -> frames.Chrome, the shared header script of framed pages
     settings = None  # PortalSettings from mkdocs.yml extra.portal
     command = "build"  # "serve" under mkdocs serve (set by hooks/portal.py)
     cache = None  # BuildCache; kept between rebuilds of one `mkdocs serve`
@@ -127,6 +128,9 @@ def on_config(config):
     config.nav = navigation(portal)
     state.theme = _theme(config)
     state.config = config
+    english = english_frame(ENGLISH_HOME)
+    state.chromes = {"id": frames.chrome_script(state.theme, "id"),
+                     "en": frames.chrome_script(state.theme, "en", english["labels"], english["nav"])}
     return config
 
 
@@ -210,6 +214,8 @@ def on_files(files: Files, config):
             files.append(File.generated(config, src_uri, content=""))
     if state.fast:
         files.append(File.generated(config, frames.SPRITE, content=frames.sprite(state.theme.icons)))
+        for chrome in state.chromes.values():
+            files.append(File.generated(config, chrome.path, content=chrome.text))
     site_dir = Path(config.site_dir)
     if state.command == "serve" and state.fast:
         # MkDocs has just emptied site_dir; the framed pages stay in the
@@ -365,13 +371,14 @@ def _framed_html(config, page) -> str:
     language = {"active": "alumni/"} if page.lang == "id" else english_frame(page.url)
     return frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,
                              head=head, body=page.html + _share(config, page), alternates=switch,
-                             contents=not frames.hides_contents(page.kind), **language)
+                             contents=not frames.hides_contents(page.kind), chrome=state.chromes[page.lang],
+                             **language)
 
 
 def _write_fast_pages(config) -> None:
     """Write the framed pages whose inputs changed (all of them into a fresh
     site); keep their search records for the index."""
-    theme_key = digest(repr(state.theme), config.site_url or "")
+    theme_key = digest(repr(state.theme), config.site_url or "", *(c.path for c in state.chromes.values()))
     writer = state.writer
     keep = set()
     for page in state.fast.values():

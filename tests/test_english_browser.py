@@ -35,10 +35,11 @@ def hidden(built_site):
 
 
 def _english_text(page, selector="article") -> str:
-    """Visible text of the content without elements marked as Indonesian."""
+    """Visible text of the content without elements marked as Indonesian (and without the
+    no-JavaScript menu, which a reader with JavaScript never sees)."""
     return page.locator(selector).first.evaluate("""el => {
         const copy = el.cloneNode(true);
-        copy.querySelectorAll('[lang="id"], [hidden], .pe-visually-hidden').forEach(n => n.remove());
+        copy.querySelectorAll('[lang="id"], [hidden], .pe-visually-hidden, noscript').forEach(n => n.remove());
         return copy.innerText;
     }""")
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
 
 from conftest import build
 from portal_ekspor.formatting import money
-from portal_ekspor.privacy import public_profiles
+from portal_ekspor.privacy import PublicQuantity, public_profiles
 from portal_ekspor.repository import load_portal
 from portal_ekspor.site.english import EnglishProfile
 from portal_ekspor.site.pages import build_site_content
@@ -39,6 +40,18 @@ def test_summary_is_built_from_facts_only():
     names = set(re.findall(r"[a-z]{5,}", f"{p.name} {p.cohort_name} {p.regency} china japan korea".lower()))
     shared = set(re.findall(r"[a-z]{5,}", p.summary.lower())) & set(re.findall(r"[a-z]{5,}", e.summary.lower()))
     assert shared - names == set(), "no word of the Indonesian story is carried into the English summary"
+
+
+def test_summary_states_order_amounts_in_english_format():
+    _, profiles = _profiles()
+    p = next(x for x in profiles if x.slug == "kapuk-randu-sarimulyo")
+    p = dataclasses.replace(p, capacity=PublicQuantity(12000, "kg"), minimum_order=PublicQuantity(2.5, "ton"),
+                            lead_time_days=1200)
+    summary = EnglishProfile(p).summary
+    assert "It can produce 12,000 kg per month." in summary
+    assert "Minimum order: 2.5 tonnes." in summary
+    assert "Lead time: 1,200 days from confirmed order to ready for shipment." in summary
+    assert "12.000" not in summary and "2,5" not in summary
 
 
 def test_every_english_view_uses_english_labels():

@@ -3,6 +3,7 @@ working in Chromium like a theme-rendered page (menu, colour toggle, search)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -24,6 +25,12 @@ THEME = frames.Theme(
 )
 
 
+def _markup(chrome: frames.Chrome) -> str:
+    """The header and side menus a chrome script inserts."""
+    data = json.loads(chrome.text.split("\n", 1)[0].removeprefix("var CHROME = ").removesuffix(";"))
+    return data["header"] + data["sidebars"]
+
+
 def _frame(**kw):
     args = dict(url="alumni/x/", title="<script>alert(1)</script>", description='a "b" <c>',
                 head="<meta name=pe>", body="<h1>Isi</h1>")
@@ -40,22 +47,36 @@ def test_plain_text_is_escaped_and_markup_is_placed():
     assert "Hak &amp; cipta" in html
 
 
-def test_links_are_relative_to_the_page_and_the_config_names_the_root():
+def test_links_are_relative_to_the_page():
     html = _frame(url="alumni/provinsi/aceh/2/")
     assert 'href="../../../../assets/stylesheets/main.x.min.css"' in html
     assert 'href="../../../../alumni/"' in html or 'href="../../../"' in html
-    assert '"base":"../../../.."' in html
-    assert '<use href="../../../../assets/ikon.svg#earth-arrow-right">' in html
+    chrome = frames.chrome_script(THEME)
+    assert f'<script src="../../../../{chrome.path}" data-title=' in html  # the header's links start from it
+    assert '<use href="%R%assets/ikon.svg#earth-arrow-right">' in _markup(chrome)
     assert '<link rel="canonical" href="https://contoh.id/alumni/provinsi/aceh/2/">' in html
 
 
 def test_language_and_labels_are_parameters():
     english = _frame(lang="en")
-    assert '<html lang="en"' in english
-    assert "Switch to dark mode" in english and "Ganti ke mode" not in english
-    assert "Back to top" in english and "Search modules, terms, exporters" in english
+    assert '<html lang="en"' in english and "Back to top" in english and "Kembali" not in english
+    chrome = frames.chrome_script(THEME, "en")
+    assert "Switch to dark mode" in _markup(chrome) and "Ganti ke mode" not in _markup(chrome)
+    assert "Search modules, terms, exporters" in _markup(chrome) and chrome.path.startswith("assets/rangka-en.")
+    assert f'src="../../{chrome.path}"' in english
     indonesian = _frame()
-    assert '<html lang="id"' in indonesian and "Ganti ke mode gelap" in indonesian and "Kembali ke atas" in indonesian
+    assert '<html lang="id"' in indonesian and "Kembali ke atas" in indonesian
+    assert "Ganti ke mode gelap" in _markup(frames.chrome_script(THEME))
+
+
+def test_page_markup_stays_out_of_the_shared_header():
+    """The title and the language links reach the script as attributes (escaped), never as markup."""
+    html = _frame(alternates=[{"lang": "id", "name": "Bahasa Indonesia", "href": "./", "current": True},
+                              {"lang": "en", "name": "English", "href": "../../en/x/", "current": False}])
+    assert 'data-title="&lt;script&gt;alert(1)&lt;/script&gt;" data-alt="id ./ en ../../en/x/">' in html
+    assert "alert" not in frames.chrome_script(THEME).text
+    noscript = html[html.index("<noscript>"):html.index("</noscript>")]
+    assert 'href="../../"' in noscript and 'href="../../en/x/" hreflang="en"' in noscript  # home and twin without JavaScript
 
 
 def test_sprite_holds_each_icon_once_as_a_symbol():
@@ -77,14 +98,19 @@ def test_profile_pages_are_slim(built_site):
         html = path.read_text(encoding="utf-8")
         article = html[html.index('<article class="md-content__inner'):html.index("</article>\n</div>\n</div>")]
         frame_bytes = len(html.encode()) - len(article.encode())
-        # was ~33 KB with Material's full frame; ~0.9 KB of this is the language switch and the
-        # hreflang links to the English twin (issue 12), ~0.3 KB the footer links (about, open data, staff guide)
-        assert frame_bytes <= 11_800, (path, frame_bytes)
+        # was ~33 KB with Material's full frame, then ~11 KB with the header and menus in every
+        # page; now they come from the shared script. ~2 KB of this is the head's description,
+        # Open Graph, hreflang and JSON-LD, ~0.5 KB the no-JavaScript menu, ~0.5 KB the footer
+        assert frame_bytes <= 6_500, (path, frame_bytes)
         assert "<path" not in html, path  # icons come from the shared sprite
         assert len(re.findall(r'class="md-nav__link', html)) <= 10, path  # top-level menu only, never the tree
         assert "data-pagefind-filter" not in html and "pe-akar" not in html  # search-only fields stay in the index
     sprite = (built_site / frames.SPRITE).read_text(encoding="utf-8")
-    for icon in set(re.findall(r'ikon\.svg#([a-z0-9-]+)"', profiles[0].read_text())):
+    chrome = re.search(r'<script src="\.\./\.\./(assets/rangka-id\.[0-9a-f]+\.js)"', profiles[0].read_text()).group(1)
+    chrome_text = (built_site / chrome).read_text(encoding="utf-8")
+    icons = set(re.findall(r'ikon\.svg#([a-z0-9-]+)', profiles[0].read_text() + chrome_text))
+    assert {"menu", "magnify", "translate"} <= icons
+    for icon in icons:
         assert f'<symbol id="{icon}"' in sprite
 
 
@@ -110,7 +136,33 @@ def test_framed_page_works_on_a_phone(browser, site_url, path):
     page.locator("label.md-header__button[for='__search']").click()
     page.locator("#pe-search-input").fill("rendang")
     page.locator("#pe-search-results li a", has_text="Rendang Uni Sari").first.wait_for()
+    # The shared header's links and icons resolve from this page's depth, its title is this page's.
+    resolved = page.evaluate("""() => ({
+        home: document.querySelector('.md-header .md-logo').href,
+        active: document.querySelector('.md-nav__link--active').href,
+        icon: new URL(document.querySelector('.md-header use').getAttribute('href'), location).pathname,
+        title: document.querySelector('[data-md-component=header-topic]').textContent.trim(),
+        page: document.title,
+        config: new URL(JSON.parse(document.getElementById('__config').textContent).base + '/', location).href,
+        top: document.querySelectorAll('.md-main > .md-main__inner + .md-top').length})""")
+    assert resolved["home"] == site_url and resolved["active"] == site_url + "alumni/"
+    assert resolved["config"] == site_url and resolved["top"] == 1  # Material's configuration names the root
+    assert resolved["icon"] == "/assets/ikon.svg" and resolved["page"] == resolved["title"] + " - Portal Ekspor"
     assert watch.errors == [] and watch.foreign == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_framed_page_without_javascript_keeps_its_menu_and_language_link(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "alumni/rendang-uni-sari/")
+    menu = page.locator("nav.pe-noscript")
+    assert menu.is_visible()
+    links = menu.locator("a").evaluate_all("els => els.map(a => [a.textContent, a.href])")
+    assert links[0][1] == site_url and [site_url + "modul/"] == [h for t, h in links if t == "Modul"]
+    assert links[-1] == ["English", site_url + "en/exporters/rendang-uni-sari/"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
 
 

@@ -24,7 +24,7 @@ from ..reference.catalogues import CERTIFICATIONS_EN, DUTA_TOPICS_EN, LEGAL_FORM
 from ..reference.countries import country_name
 from ..reference.provinces import PROVINCES_EN, regency_en
 from ..reference.trade import language_name
-from .trade_terms import trade_terms
+from .trade_terms import quantity, trade_terms
 from .views import CERTIFICATION, COHORT, COUNTRY, PROVINCE, SECTOR, Facet, Listing
 
 LOCALE = "en"
@@ -193,8 +193,22 @@ class EnglishProfile:
             parts.append(f"It exports to {joined([n for _, n, _, _ in self.destinations], LOCALE)}.")
         if self.certificates:
             parts.append(f"Certifications: {joined([c.label for c in self.certificates], LOCALE)}.")
+        parts.extend(self._order_facts())
         parts.append(f"It graduated from the export coaching cohort {p.cohort_name}.")
         return " ".join(parts)
+
+    def _order_facts(self) -> list[str]:
+        """The amounts a buyer plans an order with, in English number format
+        (Babel: "12,000 kg", never the Indonesian "12.000 kg")."""
+        p, facts = self.p, []
+        if p.capacity:
+            facts.append(f"It can produce {quantity(p.capacity, LOCALE)} per month.")
+        if p.minimum_order:
+            facts.append(f"Minimum order: {quantity(p.minimum_order, LOCALE)}.")
+        if p.lead_time_days:
+            days = "1 day" if p.lead_time_days == 1 else f"{number(p.lead_time_days, LOCALE)} days"
+            facts.append(f"Lead time: {days} from confirmed order to ready for shipment.")
+        return facts
 
     @cached_property
     def description(self) -> str:

@@ -11,13 +11,23 @@ sprite file the browser caches once.
 Everything the frame needs from the site configuration is gathered once per
 build into a :class:`Theme` by the MkDocs adapter; the language and its labels
 are parameters, so an English page uses the same frame with ``lang="en"``.
+
+The header (colour toggle, language switch, search box) and the side menus
+are the same on every page of a language: about 7 KB that 40,000 pages at
+20,000 alumni would each repeat (280 MB). They are rendered once per build
+into a small shared script (:func:`chrome_script`, templates rangka.js and
+frame_chrome.html) that each page loads in its head, render-blocking like the
+stylesheets, and calls where the markup belongs, so it is in place before the
+first paint. A reader without JavaScript gets a plain menu in ``<noscript>``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from importlib.resources import files
 
 from markupsafe import Markup
 
@@ -174,16 +184,48 @@ def frame_icons(theme_icon_logo: str) -> tuple[str, ...]:
                          "material/close", "material/arrow-up", "material/translate"}))
 
 
-def base_url(url: str) -> str:
-    """MkDocs' ``base_url`` for a page: the way from the page back to the site root."""
-    levels = url.strip("/").count("/") + 1 if url.strip("/") else 0
-    return "/".join([".."] * levels) if levels else "."
+@dataclass(frozen=True)
+class Chrome:
+    """The shared frame script of one language: its site path (named by its
+    content, so browsers and the offline cache never keep a stale header) and text."""
+    lang: str
+    path: str
+    text: str
+
+
+CHROME_MARKER = "%R%"
+"""Where the chrome's links start: the script replaces it by the way back to the site root."""
+
+
+def chrome_script(theme: Theme, lang: str = "id", labels: dict[str, str] | None = None,
+                  nav: tuple[NavLink, ...] | None = None) -> Chrome:
+    """Render the header and side menus of ``lang`` once, into the script pages load."""
+    from .languages import NAMES
+
+    labels = labels or LABELS[lang]
+    module = environment().get_template("frame_chrome.html").make_module({
+        "theme": theme, "t": labels, "lang": lang, "nav": nav if nav is not None else theme.nav,
+        "R": CHROME_MARKER, "sprite": SPRITE, "icon": icon_id})
+    config = {  # "base" and the worker's path are filled in per page by the script
+        "annotate": None,
+        "features": list(theme.features),
+        "search": theme.search_worker or None,
+        "tags": None,
+        "translations": {key: labels[key] for key in _MATERIAL_TRANSLATIONS},
+        "version": None,
+    }
+    data = {"header": str(module.header()).strip(), "sidebars": str(module.sidebars()).strip(),
+            "top": str(module.top()).strip(), "languages": NAMES, "config": config}
+    code = (files("portal_ekspor") / "templates" / "site" / "rangka.js").read_text(encoding="utf-8")
+    text = f"var CHROME = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n{code}"
+    name = hashlib.sha256(text.encode()).hexdigest()[:10]
+    return Chrome(lang, f"assets/rangka-{lang}.{name}.js", text)
 
 
 def frame_page(theme: Theme, *, url: str, title: str, description: str, head: str, body: str,
                lang: str = "id", labels: dict[str, str] | None = None, nav: tuple[NavLink, ...] | None = None,
                active: str | None = None, alternates: list[dict] | None = None, copyright: str | None = None,
-               notice: str | None = None, contents: bool = True) -> str:
+               notice: str | None = None, contents: bool = True, chrome: Chrome | None = None) -> str:
     """The complete HTML document for one generated page.
 
     ``head`` and ``body`` are HTML this package rendered and escaped;
@@ -193,28 +235,18 @@ def frame_page(theme: Theme, *, url: str, title: str, description: str, head: st
     footer text (written in the site's language) on pages in another language.
     ``contents`` False hides the table-of-contents column, as Material's
     ``hide: [toc]`` does.
+    ``chrome`` is the shared script of the page's language (rendered here when
+    not given; a build renders it once per language and writes it, see
+    :func:`chrome_script`).
     """
     labels = labels or LABELS[lang]
-    base = base_url(url)
-    config = {
-        "annotate": None,
-        "base": base,
-        "features": list(theme.features),
-        "search": rel(theme.search_worker, url) if theme.search_worker else None,
-        "tags": None,
-        "translations": {key: labels[key] for key in _MATERIAL_TRANSLATIONS},
-        "version": None,
-    }
+    nav = nav if nav is not None else theme.nav
+    chrome = chrome or chrome_script(theme, lang, labels, nav)
     return environment().get_template("frame.html").render(
-        theme=theme, url=url, base=url, base_url=base, title=title, description=description,
-        head=Markup(head), body=Markup(body), lang=lang, t=labels, nav=nav if nav is not None else theme.nav,
+        theme=theme, url=url, base=url, title=title, description=description,
+        head=Markup(head), body=Markup(body), lang=lang, t=labels, nav=nav, chrome=chrome,
         active=active, canonical=(theme.site_url.rstrip("/") + "/" + url) if theme.site_url else None,
-        config_json=Markup(_script_json(config)), sprite=rel(SPRITE, url), icon=icon_id,
         alternates=alternates or [], copyright=copyright if copyright is not None else theme.copyright,
         notice=notice, contents=contents,
     )
 
-
-def _script_json(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
