@@ -28,7 +28,7 @@ THEME = frames.Theme(
 def _markup(chrome: frames.Chrome) -> str:
     """The header and side menus a chrome script inserts."""
     data = json.loads(chrome.text.split("\n", 1)[0].removeprefix("var CHROME = ").removesuffix(";"))
-    return data["header"] + data["sidebars"]
+    return data["header"] + data["sidebars"] + data["top"]
 
 
 def _frame(**kw):
@@ -59,13 +59,14 @@ def test_links_are_relative_to_the_page():
 
 def test_language_and_labels_are_parameters():
     english = _frame(lang="en")
-    assert '<html lang="en"' in english and "Back to top" in english and "Kembali" not in english
+    assert '<html lang="en"' in english and "Skip to content" in english and "Lewati" not in english
     chrome = frames.chrome_script(THEME, "en")
+    assert "Back to top" in _markup(chrome)
     assert "Switch to dark mode" in _markup(chrome) and "Ganti ke mode" not in _markup(chrome)
     assert "Search modules, terms, exporters" in _markup(chrome) and chrome.path.startswith("assets/rangka-en.")
     assert f'src="../../{chrome.path}"' in english
     indonesian = _frame()
-    assert '<html lang="id"' in indonesian and "Kembali ke atas" in indonesian
+    assert '<html lang="id"' in indonesian and "Lewati ke isi" in indonesian
     assert "Ganti ke mode gelap" in _markup(frames.chrome_script(THEME))
 
 
