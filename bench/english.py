@@ -8,7 +8,8 @@ with ``extra.portal.halaman_inggris: false``. Prints wall and CPU time, peak
 RSS of the process tree, site size and file count for both, the English
 subtree alone, and the mean bytes of an English profile page, next to the
 performance budgets of issue 13 (site <= 450 MB at 20,000 alumni with the
-English twins, <= 12 KB per profile page). Figures are reported, never asserted.
+English twins, <= 12 KB per profile page) and where the bytes go
+(bench/size_breakdown.py). Figures are reported, never asserted.
 `make bench` (bench/run.py) builds the English pages in every run, as the
 portal does by default; this script isolates what they cost. Work folders go to bench/out/ (git-ignored).
 """
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from bench.generate import generate
 from bench.run import build_portal
+from bench.size_breakdown import breakdown, table
 from bench.settings import set_portal_settings
 from bench.sitesize import site_figures
 
@@ -66,6 +68,8 @@ def main() -> None:
     print(f"| rata-rata halaman profil | {indonesian_kb:.1f} KB (Indonesia) | {profile_kb:.1f} KB (Inggris) "
           f"| anggaran {PROFILE_BUDGET_KB} KB |")
     print(f"\nMesin: beban maksimum {max(a['load_max'], b['load_max']):.1f} selama pengukuran.")
+    print(f"\nRincian situs dengan halaman Inggris ({args.alumni} alumni):\n")
+    print(table(breakdown(with_en / "site")))
 
 
 if __name__ == "__main__":

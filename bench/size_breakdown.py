@@ -24,7 +24,7 @@ LISTING_PARTS = {"negara", "sektor", "provinsi", "sertifikasi", "angkatan",
 _PAGEFIND = re.compile(r"^(?:(fragment|index|filter)/(\w+?)_|pagefind\.(\w+?)_)[0-9a-f]+\.pf_\w+$")
 _QUERY_FILES = ("akar.json", "kata.json", "sinonim.json")
 
-GROWS = ("profil", "daftar", "direktori", "pagefind id", "pagefind en")
+GROWS = ("profil", "daftar", "direktori", "pagefind id", "pagefind en", "data terbuka")
 """Kinds (by prefix) whose size grows with the number of alumni."""
 
 
