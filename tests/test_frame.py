@@ -63,7 +63,7 @@ def test_language_and_labels_are_parameters():
     chrome = frames.chrome_script(THEME, "en")
     assert "Back to top" in _markup(chrome)
     assert "Switch to dark mode" in _markup(chrome) and "Ganti ke mode" not in _markup(chrome)
-    assert "Search modules, terms, exporters" in _markup(chrome) and chrome.path.startswith("assets/rangka-en.")
+    assert "Search modules, terms, exporters" in _markup(chrome) and chrome.path.startswith("assets/javascripts/rangka-en.")
     assert f'src="../../{chrome.path}"' in english
     indonesian = _frame()
     assert '<html lang="id"' in indonesian and "Lewati ke isi" in indonesian
@@ -107,7 +107,7 @@ def test_profile_pages_are_slim(built_site):
         assert len(re.findall(r'class="md-nav__link', html)) <= 10, path  # top-level menu only, never the tree
         assert "data-pagefind-filter" not in html and "pe-akar" not in html  # search-only fields stay in the index
     sprite = (built_site / frames.SPRITE).read_text(encoding="utf-8")
-    chrome = re.search(r'<script src="\.\./\.\./(assets/rangka-id\.[0-9a-f]+\.js)"', profiles[0].read_text()).group(1)
+    chrome = re.search(r'<script src="\.\./\.\./(assets/javascripts/rangka-id\.[0-9a-f]{8}\.min\.js)"', profiles[0].read_text()).group(1)
     chrome_text = (built_site / chrome).read_text(encoding="utf-8")
     icons = set(re.findall(r'ikon\.svg#([a-z0-9-]+)', profiles[0].read_text() + chrome_text))
     assert {"menu", "magnify", "translate"} <= icons

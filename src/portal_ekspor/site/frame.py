@@ -218,8 +218,10 @@ def chrome_script(theme: Theme, lang: str = "id", labels: dict[str, str] | None 
             "top": str(module.top()).strip(), "languages": NAMES, "config": config}
     code = (files("portal_ekspor") / "templates" / "site" / "rangka.js").read_text(encoding="utf-8")
     text = f"var CHROME = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n{code}"
-    name = hashlib.sha256(text.encode()).hexdigest()[:10]
-    return Chrome(lang, f"assets/rangka-{lang}.{name}.js", text)
+    name = hashlib.sha256(text.encode()).hexdigest()[:8]
+    # Named like Material's fingerprinted files, so the offline worker (docs/sw.js)
+    # serves it from its cache without asking the network on every page.
+    return Chrome(lang, f"assets/javascripts/rangka-{lang}.{name}.min.js", text)
 
 
 def frame_page(theme: Theme, *, url: str, title: str, description: str, head: str, body: str,

@@ -16,7 +16,7 @@
 var __md_scope, __md_hash, __md_get, __md_set, __pe_rangka;
 (function () {
   var me = document.currentScript;
-  var root = me.getAttribute("src").replace(/assets\/[^\/]*$/, "") || "./";
+  var root = me.getAttribute("src").replace(/assets\/javascripts\/[^\/]*$/, "") || "./";
   __md_scope = new URL(root, location);
   /* Material 9.8's own helpers, exactly as its base.html defines them inline. */
   __md_hash = e => [...e].reduce(((e, _) => (e << 5) - e + _.charCodeAt(0)), 0);
