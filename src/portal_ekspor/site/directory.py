@@ -5,7 +5,7 @@ Both directories (``alumni/`` and ``en/exporters/``) render the one template
 phone-first layout (results first, filters behind a toggle that counts the
 active ones, a heading that names the filter, a reset) cannot drift between
 the two languages. direktori.js takes its texts from the form's ``data-text-*``
-attributes written from :attr:`DirectoryTexts.script`.
+attributes written from :attr:`DirectoryTexts.data_attributes`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,12 @@ class DirectoryTexts:
     phrases: dict[str, str] = field(default_factory=dict)
     """How the heading names an active filter per facet key: "7 alumni · tujuan Jepang"."""
     script: dict[str, str] = field(default_factory=dict)
-    """data-* attributes of the filter form, read by direktori.js."""
+    """Texts only direktori.js shows; with the units they become the form's data-* attributes."""
+
+    @property
+    def data_attributes(self) -> dict[str, str]:
+        """data-* attributes of the filter form, read by direktori.js (units stated once, above)."""
+        return {**self.script, "text-unit": self.unit, "text-unit-one": self.unit_one}
 
     def count(self, n: int) -> str:
         """The results heading before any filter: "32 alumni", "32 exporters"."""
@@ -61,7 +66,7 @@ INDONESIAN = DirectoryTexts(
         "kind-filter": "jenis", "kind": "Alumni", "ambassador-filter": "duta",
         "text-more": "Tampilkan lebih banyak", "text-filtering": "Menyaring…",
         "text-none": "Tidak ada alumni yang cocok. Kurangi saringan.", "text-badge": "Duta ekspor",
-        "text-unit": "alumni", "text-unit-one": "alumni", "text-ambassador": "duta ekspor",
+        "text-ambassador": "duta ekspor",
         "text-error": ("Saringan belum bisa dimuat. Periksa koneksi, atau jelajahi daftar per provinsi dan "
                        "sektor di bawah."),
     },
@@ -84,7 +89,7 @@ ENGLISH = DirectoryTexts(
         "kind-filter": "type", "kind": "Exporter", "ambassador-filter": "ambassador",
         "text-more": "Show more", "text-filtering": "Filtering…",
         "text-none": "No exporters match. Remove a filter.", "text-badge": "Export ambassador",
-        "text-unit": "exporters", "text-unit-one": "exporter", "text-ambassador": "export ambassadors",
+        "text-ambassador": "export ambassadors",
         "text-error": "Filters could not be loaded. Check your connection, or browse by market and sector below.",
     },
 )
