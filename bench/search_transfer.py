@@ -31,10 +31,13 @@ from bench.settings import set_portal_settings
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-QUERIES = ("kopi robusta", "rendang", "pengemasan", "pengemasn")
+# The last six need a correction: two letters wrong (sertfikai, fumigsai), a long
+# word (korespodensy), the first letter left out or wrong (egosiasi, bembayaran).
+QUERIES = ("kopi robusta", "rendang", "pengemasan", "pengemasn", "sertfikai halal", "korespodensy",
+           "egosiasi", "bembayaran", "fumigsai kayu")
 KINDS = (("entri", ("pagefind.js", "pagefind-entry.json", "pagefind-worker")), ("wasm", (".pagefind",)),
          ("indeks", (".pf_index",)), ("meta", (".pf_meta",)), ("filter", (".pf_filter",)),
-         ("fragmen", (".pf_fragment",)), ("akar+sinonim", ("akar.json", "sinonim.json")), ("kata.json", ("kata.json",)))
+         ("fragmen", (".pf_fragment",)), ("akar+sinonim", ("akar.json", "sinonim.json")), ("kata", ("kata",)))
 
 
 def kind_of(url: str) -> str:

@@ -22,7 +22,7 @@ PROFILE_MARK = 'class="pe-profile"'
 LISTING_PARTS = {"negara", "sektor", "provinsi", "sertifikasi", "angkatan",
                  "country", "sector", "province", "certification", "cohort"}
 _PAGEFIND = re.compile(r"^(?:(fragment|index|filter)/(\w+?)_|pagefind\.(\w+?)_)[0-9a-f]+\.pf_\w+$")
-_QUERY_FILES = ("akar.json", "kata.json", "sinonim.json")
+_QUERY_FILES = ("akar.json", "sinonim.json")
 
 GROWS = ("profil", "daftar", "direktori", "pagefind id", "pagefind en", "data terbuka")
 """Kinds (by prefix) whose size grows with the number of alumni."""
@@ -35,7 +35,7 @@ def kind_of(site: Path, path: Path) -> str:
         match = _PAGEFIND.match(rel.removeprefix("cari/"))
         if match:
             return f"pagefind {match.group(2) or match.group(3)} {match.group(1) or 'meta'}"
-        if rel.removeprefix("cari/") in _QUERY_FILES:
+        if rel.removeprefix("cari/") in _QUERY_FILES or rel.startswith("cari/kata/"):
             return "pagefind id kata, akar, sinonim"
         return "pagefind program (skrip, wasm)"
     if rel in ("alumni.json", "alumni.csv") or rel.startswith("unduhan/"):

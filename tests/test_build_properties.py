@@ -61,7 +61,7 @@ def test_two_builds_are_byte_identical(project, tmp_path):
     assert len(stable(first)) > 100
     assert any(k.startswith("cari/fragment/") for k in stable(first))
     # The search word lists (roots, typo words, synonyms) are compared too.
-    assert {"cari/akar.json", "cari/kata.json", "cari/sinonim.json"} <= set(stable(first))
+    assert {"cari/akar.json", "cari/kata/indeks.json", "cari/kata/0.json", "cari/sinonim.json"} <= set(stable(first))
     assert "sitemap.xml.gz" in first and "alumni/rendang-uni-sari/index.html" in first
 
 
@@ -137,7 +137,7 @@ def test_portal_build_indexes_after_mkdocs_with_the_same_output(project, tmp_pat
     assert done.returncode == 0, done.stdout + done.stderr
     # With a handoff, MkDocs' process writes no index: it leaves the documents and the curriculum URLs.
     assert not (pages_only / "cari" / "pagefind-entry.json").exists()
-    assert (pages_only / "cari" / "kata.json").is_file()
+    assert (pages_only / "cari" / "kata" / "indeks.json").is_file()
     lines = (tmp_path / "serah" / "cari-dokumen.jsonl").read_text(encoding="utf-8").splitlines()
     assert any('"url": "alumni/rendang-uni-sari/"' in line for line in lines)
     assert '"modul/"' in (tmp_path / "serah" / "luring.json").read_text(encoding="utf-8")

@@ -207,15 +207,90 @@ def test_a_query_finds_the_same_after_another_search(browser, site_url, before, 
     context.close()
 
 
-def test_typo_list_is_fetched_only_when_a_word_is_found_nowhere(page, site_url):
+def _vocabulary_files(watch) -> list[str]:
+    return sorted(u.split("/cari/kata/")[1] for u in watch.requests if "/cari/kata/" in u)
+
+
+def test_typo_files_are_fetched_only_when_a_word_is_found_nowhere(page, site_url, built_site):
     watch = PageWatch(page, site_url)
     page.goto(site_url, wait_until="networkidle")
     for query in ("rendang", "gimana caranya bikin proforma invoice", "kopi sumut", "BL"):
         assert page.evaluate(SEARCH_URLS, query)
-    assert not any(u.endswith("/cari/kata.json") for u in watch.requests)
+    assert _vocabulary_files(watch) == []
     urls = page.evaluate(SEARCH_URLS, "sertfikai halal")  # two letters wrong in a long word
     assert any("sertifikasi-produk" in u for u in urls[:5])
-    assert any(u.endswith("/cari/kata.json") for u in watch.requests)
+    fetched = _vocabulary_files(watch)
+    # The list of files, then only the few holding the pieces a candidate must
+    # share with "sertfikai": a small part of the whole word list.
+    folder = built_site / "cari" / "kata"
+    every = sorted(f.name for f in folder.iterdir())
+    assert "indeks.json" in fetched and len(fetched) == len(set(fetched))
+    assert 1 < len(fetched) - 1 <= 16, fetched
+    size = lambda names: sum((folder / n).stat().st_size for n in names if n != "indeks.json")
+    assert size(fetched) <= size(every) * 0.25, (size(fetched), size(every))
+
+
+def test_first_letter_typo_loads_only_the_one_edit_files(page, site_url):
+    watch = PageWatch(page, site_url)
+    page.goto(site_url, wait_until="networkidle")
+    urls = page.evaluate(SEARCH_URLS, "egosiasi")  # the first letter left out of "negosiasi"
+    assert any("negosiasi-dan-kontrak" in u for u in urls[:3])
+    one_edit = page.evaluate("w => window.PortalCari.vocabularyKeys(w).one", "egosiasi")
+    manifest = page.evaluate("() => fetch('cari/kata/indeks.json').then(r => r.json())")["awal"]
+    holding = {str(max(i for i, first in enumerate(manifest) if first <= key)) + ".json" for key in one_edit}
+    # A word one edit away exists: no file of two-edit pieces is asked for.
+    assert set(_vocabulary_files(watch)) == {"indeks.json"} | holding
+
+
+def _all_vocabulary(folder) -> list[str]:
+    """The whole word list in the order the correction prefers (most frequent first)."""
+    import json
+
+    counts = {}
+    for path in folder.glob("[0-9]*.json"):
+        for entries in json.loads(path.read_text(encoding="utf-8")).values():
+            for entry in entries.split(" "):
+                word, count = entry.rsplit(":", 1)
+                counts[word] = int(count)
+    return sorted(counts, key=lambda w: (-counts[w], w))
+
+
+def _typos(words: list[str], count: int) -> list[str]:
+    """Typed slips of portal words: one or two edits anywhere, the first letter included."""
+    import random
+    import string
+
+    rng = random.Random(16)
+    typos = []
+    for word in rng.sample([w for w in words if w.isascii() and w.isalpha()], count):
+        letters = list(word)
+        for _ in range(1 if len(word) < 7 else rng.choice((1, 2))):
+            i = rng.choice((0, 0, rng.randrange(len(letters))))
+            edit = rng.choice("sdit")
+            if edit == "s":
+                letters[i] = rng.choice(string.ascii_lowercase)
+            elif edit == "d" and len(letters) > 4:
+                del letters[i]
+            elif edit == "i":
+                letters.insert(i, rng.choice(string.ascii_lowercase))
+            elif edit == "t" and i + 1 < len(letters):
+                letters[i], letters[i + 1] = letters[i + 1], letters[i]
+        typos.append("".join(letters))
+    return typos + rng.sample(words, 20)  # real words stay as they are
+
+
+def test_split_word_list_corrects_exactly_as_the_whole_list(page, site_url, built_site):
+    """Loading only the files a typo's pieces point to loses no correction the
+    whole list makes (two-letter, first-letter, swapped letters; real words kept)."""
+    words = _all_vocabulary(built_site / "cari" / "kata")
+    typos = _typos(words, 250)
+    page.goto(site_url, wait_until="networkidle")
+    split, whole = page.evaluate("""async ([typos, words]) => {
+      const split = await Promise.all(typos.map(t => window.PortalCari.correct(t)));
+      return [split, typos.map(t => window.PortalCari.corrected(t, words))];
+    }""", [typos, words])
+    assert sum(a != b for a, b in zip(typos, whole)) > 100  # most typos do get corrected
+    assert [(t, a) for t, a, b in zip(typos, split, whole) if a != b] == []
 
 
 def test_typo_correction_never_changes_a_real_word(page, site_url):

@@ -254,16 +254,100 @@
     return out;
   }
 
-  /* Typos: only when a word is found nowhere. kata.json lists the words
-   * readers see on the portal, most frequent first; it is fetched only then. */
-  var vocabulary = null;
+  /* Typos: only when a word is found nowhere. The words readers see on the
+   * portal are filed under pieces of themselves in small files under cari/kata/
+   * (portal_ekspor.search.vocabulary, which explains the pieces): a correction
+   * loads the list of files, then only those holding the pieces a candidate
+   * must share with the typed word. Nothing is loaded before a correction. */
+  var vocabulary = null, vocabularyFiles = {};
   function loadVocabulary() {
     if (!vocabulary) {
-      vocabulary = fetch(new URL("cari/kata.json", base).href)
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .catch(function () { return []; });
+      vocabulary = fetch(new URL("cari/kata/indeks.json", base).href)
+        .then(function (r) { return r.ok ? r.json() : { awal: [] }; })
+        .catch(function () { return { awal: [] }; });
     }
     return vocabulary;
+  }
+
+  function vocabularyFile(number) {
+    if (!vocabularyFiles[number]) {
+      vocabularyFiles[number] = fetch(new URL("cari/kata/" + number + ".json", base).href)
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { delete vocabularyFiles[number]; return {}; });
+    }
+    return vocabularyFiles[number];
+  }
+
+  function pieceKey(kind, piece, n) {
+    if (kind === "z" || kind === "Z") piece = piece.split("").reverse().join("");
+    return kind + piece + "." + (n < 10 ? "0" : "") + n;
+  }
+
+  /* One edit: a candidate of length n keeps its head or its tail. */
+  function oneEditKeys(q) {
+    var keys = [], L = q.length;
+    for (var n = Math.max(4, L - 1); n <= L + 1; n++) {
+      var head = Math.floor((n - 1) / 2), tail = n - 1 - head;
+      if (head <= L) keys.push(pieceKey("a", q.slice(0, head), n));
+      if (tail <= L) keys.push(pieceKey("z", q.slice(L - tail), n));
+    }
+    return keys;
+  }
+
+  /* Two edits: head, tail, or the middle shifted by the edit before it. */
+  function twoEditKeys(q) {
+    var keys = [], L = q.length;
+    for (var n = Math.max(5, L - 2); n <= L + 2; n++) {
+      var rest = n - 2, head = Math.max(1, Math.floor((rest + 1) / 3)), tail = Math.max(1, Math.floor(rest / 3));
+      var middle = rest - head - tail;
+      if (head <= L) keys.push(pieceKey("A", q.slice(0, head), n));
+      if (tail <= L) keys.push(pieceKey("Z", q.slice(L - tail), n));
+      for (var before = -1; before <= 1; before++) {
+        var after = L - n - before, start = head + 1 + before;
+        if (after >= -1 && after <= 1 && start >= 0 && start + middle <= L) keys.push(pieceKey("M", q.slice(start, start + middle), n));
+      }
+    }
+    return keys;
+  }
+
+  /* The words filed under these keys, most frequent first (the whole list's order). */
+  function wordsUnder(keys) {
+    return loadVocabulary().then(function (manifest) {
+      var firsts = manifest.awal || [], wanted = {};
+      keys.forEach(function (k) {
+        var lo = 0, hi = firsts.length - 1, at = -1;
+        while (lo <= hi) { var mid = (lo + hi) >> 1; if (firsts[mid] <= k) { at = mid; lo = mid + 1; } else hi = mid - 1; }
+        if (at >= 0) (wanted[at] = wanted[at] || []).push(k);
+      });
+      return Promise.all(Object.keys(wanted).map(function (number) {
+        return vocabularyFile(number).then(function (file) {
+          return wanted[number].map(function (k) { return file[k] || ""; }).join(" ");
+        });
+      }));
+    }).then(function (lists) {
+      var count = new Map();
+      lists.join(" ").split(" ").forEach(function (entry) {
+        var at = entry.lastIndexOf(":");
+        if (at > 0) count.set(entry.slice(0, at), +entry.slice(at + 1));
+      });
+      return Array.from(count.keys()).sort(function (a, b) {
+        return count.get(b) - count.get(a) || (a < b ? -1 : a > b ? 1 : 0);
+      });
+    });
+  }
+
+  /* The correction over the whole word list, loading only what can hold it:
+   * any word one edit away beats every word two edits away, so the two-edit
+   * files are asked for only when the one-edit files hold no candidate. */
+  function correct(word) {
+    var max = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+    if (!max || !/^[a-z]+$/.test(word)) return Promise.resolve(word);
+    return wordsUnder(oneEditKeys(word)).then(function (near) {
+      var best = corrected(word, near, 1);
+      if (best !== word || max === 1 || near.indexOf(word) >= 0) return best;
+      // The one-edit files are already loaded: this asks only for the two-edit ones.
+      return wordsUnder(oneEditKeys(word).concat(twoEditKeys(word))).then(function (all) { return corrected(word, all); });
+    });
   }
 
   function distance(a, b, max) {
@@ -295,8 +379,8 @@
    * (mendaling for Mandailing), consonants they keep. */
   function skeleton(w) { return w.replace(/[aiueo]/g, ""); }
 
-  function corrected(word, words) {
-    var max = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+  function corrected(word, words, limit) {
+    var max = Math.min(word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0, limit === undefined ? 2 : limit);
     if (!max || !/^[a-z]+$/.test(word)) return word;
     // Fewest edits first; at equal edits a word with the same consonants
     // (mendaling -> mandailing, not menyalin), then one the typed letters spell
@@ -494,8 +578,7 @@
       }
       return runQuery(pf, words, rootSet, synonyms, options).then(function (first) {
         if (!first.missing.length) return { found: first, correctedTo: null };
-        return loadVocabulary().then(function (vocab) {
-          var fixed = words.map(function (w) { return first.missing.indexOf(w) >= 0 ? corrected(w, vocab) : w; });
+        return Promise.all(words.map(function (w) { return first.missing.indexOf(w) >= 0 ? correct(w) : w; })).then(function (fixed) {
           if (fixed.join(" ") === words.join(" ")) return { found: first, correctedTo: null };
           return runQuery(pf, fixed, rootSet, synonyms, options).then(function (second) {
             return { found: second, correctedTo: fixed.join(" ") };
@@ -530,7 +613,8 @@
   }
 
   window.PortalCari = { load: load, search: search, filters: filterValues, base: base, visibleExcerpt: visibleExcerpt,
-                        understand: understand, corrected: corrected };
+                        understand: understand, corrected: corrected, correct: correct,
+                        vocabularyKeys: function (w) { return { one: oneEditKeys(w), two: twoEditKeys(w) }; } };
 
   /* ---- header search box ---- */
   var input = document.getElementById("pe-search-input");

@@ -47,6 +47,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .stemmer import root_terms, shared_roots, words
+from .vocabulary import write_vocabulary
 
 OUTPUT_SUBDIR = "cari"
 ROOT_MARKER = "pe_akar"
@@ -382,11 +383,6 @@ def count_words(record: dict, counts: Counter[str]) -> None:
     counts.update(w for w in words(visible_text(_CODE.sub(" ", record["html"]))) if len(w) >= 4 and w.isalpha())
 
 
-def typo_vocabulary(counts: Counter[str]) -> list[str]:
-    """The counted words, most frequent first."""
-    return sorted(counts, key=lambda w: (-counts[w], w))
-
-
 def normalise_phrase(text: str) -> str:
     """How the search box reads a phrase: lower case, T/T as tt, punctuation as spaces
     (the same rule as ``normalise`` in cari.js)."""
@@ -414,8 +410,9 @@ def write_query_files(site_dir: Path, roots: dict[str, str], counts: Counter[str
     akar.json: roots a query word may be rewritten to (loaded with the first query);
     sinonim.json: glossary terms with their synonyms and expansions, and the module
     explaining each (first query);
-    kata.json: visible words of the portal, most frequent first, loaded only when a
-    query word is found nowhere, to correct typos.
+    kata/: visible words of the portal, split into small files by pieces of the
+    word (portal_ekspor.search.vocabulary); a correction, needed only when a query
+    word is found nowhere, loads the few that can hold its candidates.
     """
     folder = site_dir / OUTPUT_SUBDIR
 
@@ -424,7 +421,7 @@ def write_query_files(site_dir: Path, roots: dict[str, str], counts: Counter[str
 
     dump("akar.json", shared_roots(roots))
     dump("sinonim.json", synonym_groups(glossary))
-    dump("kata.json", typo_vocabulary(counts))
+    write_vocabulary(folder, counts)
 
 
 def main(argv: list[str] | None = None) -> int:
