@@ -125,14 +125,26 @@ def clear_cache(portal: Path) -> None:
 
 
 def build_portal(portal: Path, site: Path, *, clean: bool = True) -> dict:
-    """`portal build` measured; ``clean`` empties the build cache first (a first build)."""
+    """`portal build` measured; ``clean`` empties the build cache and the output folder first
+    (a first build); otherwise it builds over the published ``site``, as staff rebuild."""
     if clean:
         clear_cache(portal)
-    shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
     result = run_measured([str(BIN / "portal"), "--folder", str(portal), "build", "--keluaran", str(site)])
     if result["returncode"] != 0:
         sys.exit(f"portal build gagal untuk {portal}:\n{result['output']}")
+    result["cleanup_s"] = wait_for_cleanup(site)
     return result
+
+
+def wait_for_cleanup(site: Path) -> float:
+    """Seconds until the replaced site, deleted in the background once the new one is
+    published (portal_ekspor/publish.py), is gone; waited for so it does not slow the next
+    measurement, and reported beside the build."""
+    started = time.perf_counter()
+    while list(site.parent.glob(f".{site.name}.lama-*")):
+        time.sleep(0.2)
+    return time.perf_counter() - started
 
 
 def edit_one_alumnus(portal: Path, n: int) -> Path:
@@ -146,24 +158,31 @@ def edit_one_alumnus(portal: Path, n: int) -> Path:
     return record
 
 
-def kept_releases(portal: Path, first: Path, count: int) -> tuple[dict, list[dict]]:
-    """Disk for ``count`` kept releases on a self-hosted server: ``first`` is the
-    first release (a clean build); each next one is a build after one alumni edit,
-    its unchanged files hard-linked to the previous release by the server's own
-    ``share_with``. Returns the figures and the measured rebuilds."""
-    releases, rebuilds = [first], []
+def kept_releases(portal: Path, site: Path, count: int) -> tuple[dict, list[dict]]:
+    """Disk for ``count`` kept releases on a self-hosted server. ``site`` holds the first
+    release (a clean build); each next one is `portal build` over it after one alumni edit
+    (measured: unchanged pages are linked from the published site), kept as a release by a
+    hard-link copy whose files byte-identical to the previous release are then hard-linked
+    to it by the server's own ``share_with``. Returns the figures and the measured rebuilds."""
+    releases, rebuilds = [_keep(site, 1)], []
     for n in range(1, count):
         edit_one_alumnus(portal, n)
-        site = OUT / f"{first.name}-rilis{n + 1}"
         rebuilds.append(build_portal(portal, site, clean=False))
-        share_with(site, releases[-1])
-        releases.append(site)
-    one = du(first)
+        releases.append(_keep(site, n + 1))
+        share_with(releases[-1], releases[-2])
+    one = du(releases[0])
     stored = du(*releases)
     copies = sum(du(r) for r in releases)
-    for site in releases[1:]:
-        shutil.rmtree(site, ignore_errors=True)
+    for release in releases:
+        shutil.rmtree(release, ignore_errors=True)
     return {"count": count, "one": one, "stored": stored, "copies": copies}, rebuilds
+
+
+def _keep(site: Path, n: int) -> Path:
+    release = site.with_name(f"{site.name}-rilis{n}")
+    shutil.rmtree(release, ignore_errors=True)
+    shutil.copytree(site, release, copy_function=os.link)
+    return release
 
 
 def build_bare(bare: Path, site: Path) -> dict:
@@ -226,6 +245,7 @@ def bench_size(n: int, modules: int | None, repeats: int, glossary: bool, *, pre
     row["rebuild_cpu"] = statistics.median(r["cpu_s"] for r in rebuilds)
     row["rebuild_walls"] = [r["wall_s"] for r in rebuilds]
     row["rebuild_tree"] = max(r["peak_tree_rss_mb"] for r in rebuilds)
+    row["rebuild_cleanup"] = statistics.median(r["cleanup_s"] for r in rebuilds)
     row["load_max"] = max([row["load_max"]] + [r["load_max"] for r in rebuilds])
     row["rebuild_ratio"] = row["rebuild_wall"] / row["portal_wall"]
     row["preview"] = None
@@ -301,13 +321,18 @@ def write_results(path: Path, info: dict, rows: list[dict], visits: dict | None,
 
     L += ["## Build ulang setelah satu file berubah", "",
           "Satu file alumni publik disunting (nama usaha berubah: profil, halaman daftar, statistik, data terbuka dan "
-          "indeks pencarian ikut berubah), lalu `portal build` lagi ke folder keluaran baru dengan cache "
-          "`.cache/portal` dari build sebelumnya. Diulang untuk setiap rilis di bawah (file berbeda tiap kali); median.", "",
-          "| Alumni | Build bersih (s) | Build ulang (s) | Rasio | Semua putaran (s) | CPU build ulang (s) | RSS pohon (MB) |",
-          "|---|---|---|---|---|---|---|"]
+          "indeks pencarian ikut berubah), lalu `portal build` lagi ke folder keluaran yang sama dengan cache "
+          "`.cache/portal` dari build sebelumnya, seperti staf membangun ulang: halaman yang masukannya tidak berubah "
+          "di-hard-link dari situs yang sedang terbit (`portal_ekspor/published.py`). Build ulang = sampai situs baru "
+          "terbit dan perintah selesai; situs lama lalu dihapus oleh proses di latar belakang (kolom terakhir: "
+          "ditunggu sebelum pengukuran berikutnya). Diulang untuk setiap rilis di bawah (file berbeda tiap kali); median.", "",
+          "| Alumni | Build bersih (s) | Build ulang (s) | Rasio | Semua putaran (s) | CPU build ulang (s) | RSS pohon (MB) "
+          "| Hapus situs lama di latar (s) |",
+          "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         L.append(f"| {r['alumni']:,} | {r['portal_wall']:.1f} | {r['rebuild_wall']:.1f} | {r['rebuild_ratio']:.2f} | "
-                 f"{', '.join(f'{w:.1f}' for w in r['rebuild_walls'])} | {r['rebuild_cpu']:.1f} | {r['rebuild_tree']:.0f} |")
+                 f"{', '.join(f'{w:.1f}' for w in r['rebuild_walls'])} | {r['rebuild_cpu']:.1f} | {r['rebuild_tree']:.0f} "
+                 f"| {r.get('rebuild_cleanup', 0):.1f} |")
     L.append("")
     if any(r["preview"] for r in rows):
         L += ["## Pratinjau staf: simpan sampai tampil", "",

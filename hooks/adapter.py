@@ -18,13 +18,14 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from portal_ekspor.cache import BuildCache, digest
+from portal_ekspor.cache import BuildCache, digest, library_versions
 from portal_ekspor.finish import DOCUMENTS, finish, handoff_folder, write_offline_urls
 from portal_ekspor.glossary_links import GlossaryLinker
 from portal_ekspor.offline import curriculum_urls, plan as offline_plan, write_service_worker
 from portal_ekspor.open_data import open_data_files
 from portal_ekspor.repository import load_portal
 from portal_ekspor.photos import PhotoError, published_photo
+from portal_ekspor.published import PreviousSite, write_page_keys
 from portal_ekspor.settings import SettingsError, settings_from_extra
 from portal_ekspor.search.corpus import corpus_roots
 from portal_ekspor.search.background import BackgroundIndex
@@ -49,6 +50,12 @@ from portal_ekspor.site.pages import build_site_content
 from portal_ekspor.site.saved_profile import profile_update
 
 _ID = re.compile(r'\sid="([^"]+)"')
+
+_FRAMING_CODE = digest(*(p.read_bytes() for p in sorted(Path(__file__).resolve().parent.glob("*.py"))),
+                       *library_versions(("mkdocs", "properdocs", "mkdocs-material")))
+"""The hooks' own code and the builder's and theme's versions: with the page's key (the
+core's code, the data) and the theme's settings, everything a framed page is made of, so a
+page linked from the published site (published.py) is the page this build would write."""
 
 
 SERVING = False
@@ -229,7 +236,8 @@ def on_files(files: Files, config):
         if state.search is not None and state.search.current is not None:
             link_folder(site_dir, "cari", state.search.current)
     elif state.writer is None or state.writer.root != site_dir:
-        state.writer = PageWriter(site_dir)
+        # `portal build`: pages unchanged since the published site are linked from it.
+        state.writer = PageWriter(site_dir, PreviousSite.from_environment() if handoff_folder() else None)
     photos = state.portal.root / "data" / "alumni"
     photo_cache = state.portal.root / state.settings.folder_cache / "foto" if state.settings.cache else None
     for profile in state.content.profiles:  # only consented profiles: an unconsented photo is never read
@@ -378,7 +386,8 @@ def _framed_html(config, page) -> str:
 def _write_fast_pages(config) -> None:
     """Write the framed pages whose inputs changed (all of them into a fresh
     site); keep their search records for the index."""
-    theme_key = digest(repr(state.theme), config.site_url or "", *(c.path for c in state.chromes.values()))
+    theme_key = digest(repr(state.theme), config.site_url or "", *(c.path for c in state.chromes.values()),
+                       _FRAMING_CODE)
     writer = state.writer
     keep = set()
     for page in state.fast.values():
@@ -387,7 +396,7 @@ def _write_fast_pages(config) -> None:
         rel = page.url + "index.html"
         keep.add(rel)
         key = digest(page.key, theme_key, page.alternate or "") if page.key else ""
-        if writer.is_current(rel, key):
+        if writer.is_current(rel, key) or writer.reuse(rel, key):
             continue
         html = _framed_html(config, page)
         with writer.lock:
@@ -395,6 +404,8 @@ def _write_fast_pages(config) -> None:
                 writer.write(rel, html, key)
     with writer.lock:
         writer.remove_except(keep | {rel for rel in list(state.quick) if _quick_since_build(rel)})
+        if state.work is not None and handoff_folder() is not None:
+            write_page_keys(state.work, {rel: key for rel, key in writer.written.items() if key})
     site_dir = Path(config.site_dir)
     add_to_sitemap(site_dir, [_site_url(config, p.url) or p.url for p in state.fast.values()])  # always: it also fixes the gzip stamp
     if config.site_url:

@@ -1,6 +1,7 @@
 """Incremental builds: after any sequence of edits, a build that reuses the cache
-produces exactly the site a clean build of the same files produces, and a
-withdrawn profile leaves no trace."""
+and the published site (pages linked from it, published.py) produces exactly the
+site a clean build of the same files produces, and a withdrawn profile leaves no
+trace."""
 
 from __future__ import annotations
 
@@ -132,10 +133,10 @@ def build(project: Path, out: Path, *, cache: bool) -> Path:
 def test_incremental_build_equals_a_clean_build(tmp_path_factory, steps):
     base = tmp_path_factory.mktemp("inkremental")
     project = copy_project(base / "portal")
-    build(project, base / "awal", cache=True)  # fills the cache
-    for i, (edit, n) in enumerate(steps):
+    site = build(project, base / "situs", cache=True)  # fills the cache and publishes a manifest
+    for edit, n in steps:
         edit(project, n)
-        incremental = build(project, base / f"langkah-{i}", cache=True)
+        incremental = build(project, site, cache=True)  # over the published site, as staff rebuild
     clean_project = base / "bersih"
     shutil.copytree(project, clean_project, ignore=shutil.ignore_patterns(".cache"))
     clean = build(clean_project, base / "bersih-situs", cache=False)
@@ -148,12 +149,41 @@ def test_withdrawn_profile_leaves_no_trace_after_an_incremental_build(project, t
     record = project / "data" / "alumni" / f"{SLUG}.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("profil_publik: true", "profil_publik: false"),
                       encoding="utf-8")
-    site = build(project, tmp_path / "sesudah", cache=True)
+    shutil.copytree(before, tmp_path / "awal-salinan")  # the published site is replaced; keep one to compare
+    before = tmp_path / "awal-salinan"
+    site = build(project, tmp_path / "awal", cache=True)
     for path in site.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
             assert NAME not in data and SLUG.encode() not in data, path
             assert SLUG not in path.as_posix()
+
+
+OTHER = "kopi-lae-renun"
+"""Profiles no edit below touches: their pages must be linked from the published site."""
+
+
+def test_rebuild_links_unchanged_pages_and_makes_changed_ones_again(project, tmp_path):
+    site = build(project, tmp_path / "situs", cache=True)
+    unchanged = [site / "alumni" / OTHER / "index.html", site / "en" / "exporters" / OTHER / "index.html"]
+    inodes = [p.stat().st_ino for p in unchanged]
+    # An edit whose pages must be made again, ...
+    record = project / "data" / "alumni" / f"{SLUG}.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace(f"nama_usaha: {NAME.decode()}",
+                                                                 f"nama_usaha: {NAME.decode()} Baru", 1),
+                      encoding="utf-8")
+    # ... and a published page changed by hand since: its key still matches, its file does not.
+    tampered = site / "alumni" / "bakmi-telur-mbok-sinah" / "index.html"
+    with open(tampered, "ab") as f:
+        f.write(b"<!-- diubah tangan -->")
+    build(project, site, cache=True)
+    assert b"Abon Ndalem Kartika Baru" in (site / "alumni" / SLUG / "index.html").read_bytes()
+    assert b"Abon Ndalem Kartika Baru" in (site / "en" / "exporters" / SLUG / "index.html").read_bytes()
+    assert b"diubah tangan" not in tampered.read_bytes()
+    assert [p.stat().st_ino for p in unchanged] == inodes, "unchanged pages are linked, not written again"
+    clean_project = tmp_path / "bersih"
+    shutil.copytree(project, clean_project, ignore=shutil.ignore_patterns(".cache", "site"))
+    assert digest(site) == digest(build(clean_project, tmp_path / "bersih-situs", cache=False))
 
 
 def test_cache_keys_change_with_the_code_and_bytes(tmp_path):

@@ -47,12 +47,18 @@ def code_fingerprint() -> str:
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             parts += [path.relative_to(package).as_posix(), path.read_bytes()]
-    for name in _LIBRARIES:
+    return digest(*parts, *library_versions(_LIBRARIES))
+
+
+def library_versions(names) -> list[str]:
+    """``name==version`` of each installed distribution (``name==-`` when absent), for keys."""
+    out = []
+    for name in names:
         try:
-            parts.append(f"{name}=={metadata.version(name)}")
+            out.append(f"{name}=={metadata.version(name)}")
         except metadata.PackageNotFoundError:
-            parts.append(f"{name}==-")
-    return digest(*parts)
+            out.append(f"{name}==-")
+    return out
 
 
 class BuildCache:

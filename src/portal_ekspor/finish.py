@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 from .offline import plan, write_service_worker
+from .published import Manifest, PreviousSite, read_page_keys
 from .search.indexer import index_documents
 
 HANDOFF_ENV = "PORTAL_SERAH_TERIMA"
@@ -37,9 +38,14 @@ def write_offline_urls(work: Path, urls: list[str]) -> None:
     (work / OFFLINE_URLS).write_text(json.dumps(urls, ensure_ascii=False), encoding="utf-8")
 
 
-def finish(site_dir: Path, work: Path) -> None:
+def finish(site_dir: Path, work: Path, previous: PreviousSite | None = None) -> Manifest:
     """Index the handed-over documents into ``site_dir`` and write the service worker.
-    Raises ``IndexError_`` (an Indonesian message) when the index cannot be made whole."""
+    Raises ``IndexError_`` (an Indonesian message) when the index cannot be made whole.
+
+    Returns the manifest of the new site (published.py); files linked from the
+    ``previous`` site are not hashed again."""
     index_documents(work / DOCUMENTS, site_dir / "cari")
     urls = json.loads((work / OFFLINE_URLS).read_text(encoding="utf-8"))
-    write_service_worker(site_dir, plan(site_dir, urls))
+    hashes: dict[str, list] = {}
+    write_service_worker(site_dir, plan(site_dir, urls, previous, hashes))
+    return Manifest("", (0, 0), hashes, read_page_keys(work))

@@ -20,9 +20,12 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from .published import PreviousSite, file_entry
 
 SERVICE_WORKER = "sw.js"
 OFFLINE_PAGE = "offline/"
@@ -69,13 +72,16 @@ def assets_of(site_dir: Path, url: str) -> list[str]:
     return found
 
 
-def plan(site_dir: Path, page_urls: list[str]) -> OfflinePlan:
+def plan(site_dir: Path, page_urls: list[str], previous: PreviousSite | None = None,
+         hashes: dict[str, list] | None = None) -> OfflinePlan:
+    """``previous`` and ``hashes`` as for :func:`release_version`."""
     pages = [u for u in page_urls if _page_file(site_dir, u).is_file()]
     core = [OFFLINE_PAGE, *assets_of(site_dir, OFFLINE_PAGE)]
     precache = list(pages)
     for url in pages:
         precache.extend(assets_of(site_dir, url))
-    return OfflinePlan(release_version(site_dir), list(dict.fromkeys(core)), list(dict.fromkeys(precache)))
+    return OfflinePlan(release_version(site_dir, previous, hashes), list(dict.fromkeys(core)),
+                       list(dict.fromkeys(precache)))
 
 
 def _unstable(rel: str) -> bool:
@@ -86,21 +92,36 @@ def _unstable(rel: str) -> bool:
             or (rel.startswith("cari/pagefind.") and rel.endswith(".pf_meta")))
 
 
-def release_version(site_dir: Path) -> str:
+def release_version(site_dir: Path, previous: PreviousSite | None = None,
+                    hashes: dict[str, list] | None = None) -> str:
     """A hash of every path and its bytes in the release, except the worker
     itself and Pagefind's unstable files: the same content gets the same
-    version, so rebuilding does not make every phone download again."""
+    version, so rebuilding does not make every phone download again.
+
+    A file hard-linked from the ``previous`` published site is not read again:
+    its hash is the one recorded then (published.py). ``hashes``, when given,
+    receives every file's manifest entry for the next build."""
     digest = hashlib.sha256()
     for root, dirs, files in os.walk(site_dir):
         dirs.sort()
         for name in sorted(files):
-            path = Path(root) / name
-            rel = path.relative_to(site_dir).as_posix()
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, site_dir).replace(os.sep, "/")
             if rel == SERVICE_WORKER or _unstable(rel):
                 continue
-            if not path.is_file():  # a dangling link: the preview's search index is still being built
+            try:
+                st = os.stat(path)
+            except FileNotFoundError:  # a dangling link: the preview's search index is still being built
                 continue
-            digest.update(rel.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            sha = previous.known_hash(rel, st) if previous is not None else None
+            if sha is None:
+                with open(path, "rb") as f:
+                    sha = hashlib.sha256(f.read()).hexdigest()
+            if hashes is not None:
+                hashes[rel] = file_entry(st, sha)
+            digest.update(rel.encode() + b"\0" + bytes.fromhex(sha))
     return digest.hexdigest()[:16]
 
 

@@ -8,6 +8,7 @@ differ. The MkDocs adapter hands the mapping in; the core never imports MkDocs.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -53,3 +54,17 @@ def settings_from_extra(extra: Mapping[str, Any] | None) -> PortalSettings:
             else:
                 lines.append(f"mkdocs.yml: extra.portal.{field}: nilai tidak valid")
         raise SettingsError("\n".join(lines)) from None
+
+
+def cache_folder(root: Path) -> Path | None:
+    """The project's build cache folder (None with ``cache: false``), read from mkdocs.yml
+    outside MkDocs; None too when mkdocs.yml cannot be read: the build reports that."""
+    import yaml
+
+    from .site_address import mkdocs_yml
+
+    try:
+        settings = settings_from_extra(mkdocs_yml(root).get("extra"))
+    except (OSError, SettingsError, ValueError, yaml.YAMLError):
+        return None
+    return root / settings.folder_cache if settings.cache else None

@@ -68,17 +68,11 @@ def _check_cache(root: Path):
     """The build cache on disk, so `portal check` (also run by `make serve`) revalidates only changed files.
 
     Only records that passed validation are cached, so every problem is found again on every run."""
-    import yaml
-
     from ..cache import BuildCache
-    from ..settings import SettingsError, settings_from_extra
-    from ..site_address import mkdocs_yml
+    from ..settings import cache_folder
 
-    try:
-        settings = settings_from_extra(mkdocs_yml(root).get("extra"))
-    except (OSError, SettingsError, ValueError, yaml.YAMLError):
-        return None  # a broken mkdocs.yml is the build's to report; the data is still checked
-    return BuildCache(root / settings.folder_cache) if settings.cache else None
+    folder = cache_folder(root)  # None also for a broken mkdocs.yml: the build reports it; the data is still checked
+    return BuildCache(folder) if folder is not None else None
 
 
 def cmd_check(args) -> int:

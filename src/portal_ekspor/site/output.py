@@ -3,8 +3,9 @@
 During `mkdocs serve` the framed pages live in a folder that survives
 MkDocs' clean rebuilds (``.cache/portal/pratinjau``), linked into the site
 folder it serves; a save then rewrites the few pages it changed instead of
-20,000. For `portal build` the folder is the fresh site itself and every page
-is written once.
+20,000. For `portal build` the folder is the fresh site itself: a page whose
+inputs match the published site's is hard-linked from it (published.py), the
+others are written once.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ import shutil
 import threading
 from pathlib import Path
 
+from ..published import PreviousSite
+
 
 class PageWriter:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, previous: PreviousSite | None = None):
         self.root = root
+        self.previous = previous
+        """The published site whose unchanged pages are linked instead of written (`portal build`)."""
         self.written: dict[str, str] = {}
         """Relative path -> key of what was written there (inputs, not bytes)."""
         self.made: set[Path] = set()
@@ -27,15 +32,30 @@ class PageWriter:
     def is_current(self, rel: str, key: str) -> bool:
         return bool(key) and self.written.get(rel) == key and (self.root / rel).exists()
 
+    def reuse(self, rel: str, key: str) -> bool:
+        """Link the published site's page made from ``key``, if it has it unchanged."""
+        if self.previous is None or not key:
+            return False
+        with self.lock:
+            target = self._target(rel)
+            if not self.previous.link_page(rel, key, target):
+                return False
+            self.written[rel] = key
+            return True
+
     def write(self, rel: str, text: str, key: str) -> None:
         with self.lock:
             self._write(rel, text, key)
 
-    def _write(self, rel: str, text: str, key: str) -> None:
+    def _target(self, rel: str) -> Path:
         target = self.root / rel
         if target.parent not in self.made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.made.add(target.parent)
+        return target
+
+    def _write(self, rel: str, text: str, key: str) -> None:
+        target = self._target(rel)
         data = text.encode("utf-8")
         try:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
