@@ -7,6 +7,7 @@ autoescape off). All decisions live in the core package.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -24,6 +25,7 @@ from portal_ekspor.glossary_links import GlossaryLinker
 from portal_ekspor.offline import curriculum_urls, plan as offline_plan, write_service_worker
 from portal_ekspor.open_data import open_data_files
 from portal_ekspor.repository import load_portal
+from portal_ekspor.parallel import in_slices
 from portal_ekspor.photos import PhotoError, published_photo
 from portal_ekspor.published import PreviousSite, write_page_keys
 from portal_ekspor.settings import SettingsError, settings_from_extra
@@ -389,19 +391,19 @@ def _write_fast_pages(config) -> None:
     theme_key = digest(repr(state.theme), config.site_url or "", *(c.path for c in state.chromes.values()),
                        _FRAMING_CODE)
     writer = state.writer
-    keep = set()
-    for page in state.fast.values():
-        _record(page.url, page.title, page.searchable_html(), page.lang,
-                state.cache.key("search", page.key) if page.key else "")
-        rel = page.url + "index.html"
-        keep.add(rel)
-        key = digest(page.key, theme_key, page.alternate or "") if page.key else ""
-        if writer.is_current(rel, key) or writer.reuse(rel, key):
-            continue
-        html = _framed_html(config, page)
-        with writer.lock:
-            if not _quick_since_build(rel):
-                writer.write(rel, html, key)
+    pages = list(state.fast.values())
+    keep = {page.url + "index.html" for page in pages}
+    done = None
+    if state.command != "serve" and state.documents is not None:
+        state.documents.flush()
+        done = in_slices(len(pages), lambda start, stop: _frame_slice(config, pages[start:stop], theme_key))
+    if done is None:
+        _frame_pages(config, pages, theme_key)
+    else:
+        for written, part, words, count in done:  # in page order: the output never depends on the workers
+            writer.written.update(written)
+            state.documents.append(part, words, count)
+            part.unlink()
     with writer.lock:
         writer.remove_except(keep | {rel for rel in list(state.quick) if _quick_since_build(rel)})
         if state.work is not None and handoff_folder() is not None:
@@ -414,6 +416,37 @@ def _write_fast_pages(config) -> None:
         if state.settings.halaman_inggris:
             twins[_site_url(config, "")] = ("id", _site_url(config, ENGLISH_HOME))
         add_alternates_to_sitemap(site_dir, twins)
+
+
+def _frame_pages(config, pages, theme_key: str) -> None:
+    writer = state.writer
+    for page in pages:
+        _record(page.url, page.title, page.searchable_html(), page.lang,
+                state.cache.key("search", page.key) if page.key else "")
+        rel = page.url + "index.html"
+        key = digest(page.key, theme_key, page.alternate or "") if page.key else ""
+        if writer.is_current(rel, key) or writer.reuse(rel, key):
+            continue
+        html = _framed_html(config, page)
+        with writer.lock:
+            if not _quick_since_build(rel):
+                writer.write(rel, html, key)
+
+
+_INHERITED: list = []
+
+
+def _frame_slice(config, pages, theme_key: str):
+    """In a worker forked from this process (portal_ekspor/parallel.py): frame and write
+    a slice of the pages; their search documents go to a file of the slice's own."""
+    _INHERITED.append(state.documents)  # the parent's, flushed: never closed (or flushed) here
+    fd, name = tempfile.mkstemp(dir=state.work, prefix="cari-dokumen-bagian-")
+    os.close(fd)
+    state.documents = documents = Documents(Path(name), state.roots)
+    state.writer.written = {}
+    _frame_pages(config, pages, theme_key)
+    documents.close()
+    return state.writer.written, documents.path, documents.words, documents.count
 
 
 def _quick_since_build(rel: str) -> bool:

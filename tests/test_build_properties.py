@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build, run_portal
+from portal_ekspor.parallel import WORKERS_ENV
 
 pytestmark = pytest.mark.slow
 
@@ -45,13 +46,14 @@ def _copy_reversed(project: Path, target: Path) -> Path:
 
 
 def test_two_builds_are_byte_identical(project, tmp_path):
-    """Separate processes, different hash seeds, build dates and file order, one output."""
+    """Separate processes, different hash seeds, build dates, file order and number of
+    worker processes framing the pages (portal_ekspor/parallel.py), one output."""
     other = _copy_reversed(project, tmp_path / "other")
     runs = []
-    for folder, seed, epoch in ((project, "1", "1700000000"), (other, "4242", "1800000000")):
+    for folder, seed, epoch, workers in ((project, "1", "1700000000", "1"), (other, "4242", "1800000000", "2")):
         out = tmp_path / f"site-{seed}"
         done = run_portal("build", "--keluaran", str(out), cwd=folder,
-                          env={"PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": epoch})
+                          env={"PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": epoch, WORKERS_ENV: workers})
         assert done.returncode == 0, done.stdout + done.stderr
         runs.append(digest(out))
     first, second = runs

@@ -127,6 +127,18 @@ class Documents:
         count_words(record, self.words)
         self.count += 1
 
+    def append(self, part: Path, words: Counter[str], count: int) -> None:
+        """Documents another process streamed to ``part`` (a slice of the pages, see
+        portal_ekspor/parallel.py), with that process's word counts."""
+        with part.open(encoding="utf-8") as lines:
+            shutil.copyfileobj(lines, self._out)
+        self.words.update(words)
+        self.count += count
+
+    def flush(self) -> None:
+        """Before a fork: a child must not inherit unwritten lines it could write again."""
+        self._out.flush()
+
     def close(self) -> None:
         self._out.close()
 
