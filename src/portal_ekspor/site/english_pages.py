@@ -27,8 +27,8 @@ def english_profile_pages(views: list[EnglishProfile], memo: PageMemo | None = N
     """With a memo, a profile's English page is keyed like its Indonesian one: by its profile's key."""
     if memo is None:
         return [_english_profile_page(e) for e in views]
-    return [memo.page(memo.cache.key("page-en", memo.profile_keys[e.slug]), lambda e=e: _english_profile_page(e))
-            for e in views]
+    return memo.pages([memo.cache.key("page-en", memo.profile_keys[e.slug]) for e in views],
+                      lambda i: _english_profile_page(views[i]))
 
 
 def _english_profile_page(e: EnglishProfile) -> GeneratedPage:

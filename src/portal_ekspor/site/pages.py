@@ -79,12 +79,15 @@ class PageMemo:
         self.profile_keys = profile_keys
 
     def page(self, key: str, make):
-        page = self.cache.get(key)
-        if page is None:
-            page = make()
-            page.key = key
-            self.cache.put(key, page)
-        return page
+        return self.pages([key], lambda _: make())[0]
+
+    def pages(self, keys: list[str], make) -> list[GeneratedPage]:
+        """The page of every key; ``make(i)`` renders a missing one (BuildCache.get_or_make)."""
+        def keyed(i: int) -> GeneratedPage:
+            page = make(i)
+            page.key = keys[i]
+            return page
+        return self.cache.get_or_make(keys, keyed)
 
     def listing_key(self, *parts: str, chunk: list[PublicProfile]) -> str:
         return self.cache.key("listing", *parts, *(self.profile_keys[p.slug] for p in chunk))
@@ -93,7 +96,8 @@ class PageMemo:
 def profile_pages(profiles: list[PublicProfile], memo: PageMemo | None = None) -> list[GeneratedPage]:
     if memo is None:
         return [_profile_page(p) for p in profiles]
-    return [memo.page(memo.cache.key("page", memo.profile_keys[p.slug]), lambda p=p: _profile_page(p)) for p in profiles]
+    return memo.pages([memo.cache.key("page", memo.profile_keys[p.slug]) for p in profiles],
+                      lambda i: _profile_page(profiles[i]))
 
 
 def _profile_page(p: PublicProfile) -> GeneratedPage:
@@ -320,12 +324,10 @@ def cached_public_profiles(portal: Portal, cache: BuildCache) -> tuple[list[Publ
     programs = digest(*(cache.content_key(portal.root / p.source, p.source)[0] for p in portal.programs))
     cohorts = portal.cohorts
     profiles, keys = [], {}
-    for record in portal.alumni:
-        key = cache.key("profile", cache.record_key_of.get(record.source) or _uncached(record), programs)
-        entry = cache.get(key)
-        if entry is None:
-            entry = (to_public(record, cohorts[record.data.cohort]),)
-            cache.put(key, entry)
+    records = portal.alumni
+    record_keys = [cache.key("profile", cache.record_key_of.get(r.source) or _uncached(r), programs) for r in records]
+    entries = cache.get_or_make(record_keys, lambda i: (to_public(records[i], cohorts[records[i].data.cohort]),))
+    for key, entry in zip(record_keys, entries):
         if entry[0] is not None:
             profiles.append(entry[0])
             keys[entry[0].slug] = key
