@@ -46,7 +46,10 @@ def test_every_word_is_filed_under_each_of_its_keys_in_sorted_files():
         for key in word_keys(word):
             assert f"{word}:{count}" in filed[key].split(" ")
     # Within a key, the order the correction prefers: most frequent first, then alphabetical.
-    for entry in filed.values():
+    for key, entry in filed.items():
+        if key.startswith("w"):
+            assert entry == str(counts[key[1:]])  # filed whole: the count
+            continue
         pairs = [e.rsplit(":", 1) for e in entry.split(" ")]
         assert pairs == sorted(pairs, key=lambda p: (-int(p[1]), p[0]))
     # A file grows past the target only when one key alone does.
@@ -63,3 +66,18 @@ def test_split_is_the_same_whatever_order_the_words_were_counted_in(tmp_path):
     files = lambda root: {p.name: p.read_bytes() for p in (root / "kata").iterdir()}
     assert files(tmp_path / "a") == files(tmp_path / "b")
     assert "indeks.json" in files(tmp_path / "a") and "999.json" not in files(tmp_path / "b")
+
+
+def test_every_word_is_filed_whole_and_code_words_only_so():
+    from portal_ekspor.search.indexer import count_words
+
+    counts = Counter()
+    count_words({"url": "panduan-staf/", "html": "<p>Jalankan perintah berikut</p><pre><code>make serve "
+                 "--keluaran perintah</code></pre>"}, counts)
+    assert counts["perintah"] == 1 and counts["serve"] == 0 and counts["keluaran"] == 0
+    firsts, chunks = split_vocabulary(counts)
+    filed = {k: v for chunk in chunks for k, v in chunk.items()}
+    assert filed["wperintah"] == "1" and filed["wserve"] == "0"
+    # A code block's word is known (never corrected) but never offered as a correction.
+    assert not any("serve:" in v or "keluaran:" in v for v in filed.values())
+    assert any(v.startswith("perintah:1") for v in filed.values())

@@ -254,11 +254,12 @@
     return out;
   }
 
-  /* Typos: only when a word is found nowhere. The words readers see on the
-   * portal are filed under pieces of themselves in small files under cari/kata/
-   * (portal_ekspor.search.vocabulary, which explains the pieces): a correction
-   * loads the list of files, then only those holding the pieces a candidate
-   * must share with the typed word. Nothing is loaded before a correction. */
+  /* Typos. The words readers see on the portal are filed whole and under
+   * pieces of themselves in small files under cari/kata/
+   * (portal_ekspor.search.vocabulary, which explains the pieces): a query word
+   * that is no root form loads the list of files and the one that would hold
+   * it whole; only a word that is no portal word loads the few files holding
+   * the pieces a candidate must share with it. */
   var vocabulary = null, vocabularyFiles = {};
   function loadVocabulary() {
     if (!vocabulary) {
@@ -310,13 +311,32 @@
     return keys;
   }
 
+  /* The number of the file that would hold `key`: the last whose first key is not after it. */
+  function fileOf(firsts, key) {
+    var lo = 0, hi = firsts.length - 1, at = -1;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (firsts[mid] <= key) { at = mid; lo = mid + 1; } else hi = mid - 1; }
+    return at;
+  }
+
+  /* Is `word` a portal word, or the beginning of one (a name still being typed)? */
+  function portalWord(word) {
+    var key = "w" + word;
+    return loadVocabulary().then(function (manifest) {
+      var firsts = manifest.awal || [], at = fileOf(firsts, key);
+      if (at + 1 < firsts.length && firsts[at + 1].indexOf(key) === 0) return true;
+      if (at < 0) return false;
+      return vocabularyFile(at).then(function (file) {
+        return Object.keys(file).some(function (k) { return k.indexOf(key) === 0; });
+      });
+    });
+  }
+
   /* The words filed under these keys, most frequent first (the whole list's order). */
   function wordsUnder(keys) {
     return loadVocabulary().then(function (manifest) {
       var firsts = manifest.awal || [], wanted = {};
       keys.forEach(function (k) {
-        var lo = 0, hi = firsts.length - 1, at = -1;
-        while (lo <= hi) { var mid = (lo + hi) >> 1; if (firsts[mid] <= k) { at = mid; lo = mid + 1; } else hi = mid - 1; }
+        var at = fileOf(firsts, k);
         if (at >= 0) (wanted[at] = wanted[at] || []).push(k);
       });
       return Promise.all(Object.keys(wanted).map(function (number) {
@@ -393,6 +413,17 @@
       if (key < bestKey) { best = words[i]; bestKey = key; }
     }
     return best;
+  }
+
+  /* A word that is no portal word, no root form and begins none is corrected
+   * before Pagefind is asked for it: Pagefind would load the index chunk where
+   * it would sit only to find nothing (at 20,000 profiles up to 145 KB: the
+   * chunk of "ekspor" for "egosiasi"). A word with nothing near stays as typed. */
+  function correctedFirst(word, rootSet, synonyms) {
+    if (!/^[a-z]+$/.test(word) || word.length < 4 || synonyms.has(word) || rootSet.has(rootOf(word, rootSet))) {
+      return Promise.resolve(word);
+    }
+    return portalWord(word).then(function (known) { return known ? word : correct(word); });
   }
 
   function rooted(words, rootSet) {
@@ -576,12 +607,16 @@
       if (!words.length) {
         return pf.search(null, options).then(function (res) { res.corrected = null; return res; });
       }
-      return runQuery(pf, words, rootSet, synonyms, options).then(function (first) {
-        if (!first.missing.length) return { found: first, correctedTo: null };
-        return Promise.all(words.map(function (w) { return first.missing.indexOf(w) >= 0 ? correct(w) : w; })).then(function (fixed) {
-          if (fixed.join(" ") === words.join(" ")) return { found: first, correctedTo: null };
-          return runQuery(pf, fixed, rootSet, synonyms, options).then(function (second) {
-            return { found: second, correctedTo: fixed.join(" ") };
+      return Promise.all(words.map(function (w) { return correctedFirst(w, rootSet, synonyms); })).then(function (typed) {
+        var early = typed.join(" ") !== words.join(" ") ? typed.join(" ") : null;
+        return runQuery(pf, typed, rootSet, synonyms, options).then(function (first) {
+          // A word Pagefind still finds nowhere (a root form with no page, say) is corrected now.
+          if (!first.missing.length) return { found: first, correctedTo: early };
+          return Promise.all(typed.map(function (w) { return first.missing.indexOf(w) >= 0 ? correct(w) : w; })).then(function (fixed) {
+            if (fixed.join(" ") === typed.join(" ")) return { found: first, correctedTo: early };
+            return runQuery(pf, fixed, rootSet, synonyms, options).then(function (second) {
+              return { found: second, correctedTo: fixed.join(" ") };
+            });
           });
         });
       }).then(function (outcome) {

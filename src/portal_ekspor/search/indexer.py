@@ -389,10 +389,15 @@ _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 
 def count_words(record: dict, counts: Counter[str]) -> None:
     """Add a record's words a typo may be corrected to: what readers see on the
-    portal's Indonesian pages, never shell commands or file names from code blocks."""
+    portal's Indonesian pages, never shell commands or file names from code blocks.
+    Those are counted 0: a word the portal has, never corrected, never a correction."""
     if (record.get("language") or "id") != "id":
         return  # the English index has no correction
     counts.update(w for w in words(visible_text(_CODE.sub(" ", record["html"]))) if len(w) >= 4 and w.isalpha())
+    for block in _CODE.finditer(record["html"]):
+        for w in words(visible_text(block.group(0))):
+            if len(w) >= 4 and w.isalpha():
+                counts.setdefault(w, 0)
 
 
 def normalise_phrase(text: str) -> str:
