@@ -344,3 +344,16 @@ def test_typo_correction_never_changes_a_real_word(page, site_url):
       return r.corrected;
     }""")
     assert result is None
+
+
+def test_a_glossary_term_with_its_module_loads_only_its_own_index_chunks(page, site_url, built_site):
+    """The module the glossary names comes with the term ("sertifikasi halal" is
+    a synonym naming sertifikasi-produk) without a filter-only search, which made
+    Pagefind load every index chunk (8 MB at 20,000 profiles)."""
+    watch = PageWatch(page, site_url)
+    page.goto(site_url, wait_until="networkidle")
+    urls = page.evaluate(SEARCH_URLS, "sertifikasi halal")
+    assert any("sertifikasi-produk" in u for u in urls[:3])
+    chunks = {u for u in watch.requests if "/cari/index/id_" in u}
+    every = list((built_site / "cari" / "index").glob("id_*"))
+    assert len(every) >= 6 and 0 < len(chunks) <= len(every) // 2, (len(chunks), len(every))

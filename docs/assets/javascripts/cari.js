@@ -486,8 +486,12 @@
     if (list.module && unfiltered) {
       // ... and the module the glossary names for it comes with the definition:
       // "letter of credit" is what metode-pembayaran teaches, however many
-      // profiles list L/C among their terms.
-      module = pf.search(null, { filters: { modul: list.module } });
+      // profiles list L/C among their terms. Found by the query's own words
+      // (or a synonym's) within that module: a search for no words with only a
+      // filter makes Pagefind load every index chunk (8 MB at 20,000 profiles).
+      var inModule = { filters: { modul: list.module } };
+      module = Promise.all(list.map(function (words) { return pf.search(rooted(words, rootSet).join(" "), inModule); }))
+        .then(function (found) { return found.filter(function (r) { return r.results.length; })[0] || { results: [] }; });
     }
     return Promise.all([Promise.all(runs), glossary, module]).then(function (both) {
       // The query as typed counts fully; its synonym variants add half of their
