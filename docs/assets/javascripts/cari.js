@@ -265,7 +265,7 @@
     if (!vocabulary) {
       vocabulary = fetch(new URL("cari/kata/indeks.json", base).href)
         .then(function (r) { return r.ok ? r.json() : { awal: [] }; })
-        .catch(function () { return { awal: [] }; });
+        .catch(function () { vocabulary = null; return { awal: [] }; });  // offline: try again next time
     }
     return vocabulary;
   }
