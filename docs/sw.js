@@ -16,7 +16,7 @@ var OFFLINE = {"version":"dev","fallback":"offline/","core":[],"precache":[]}; /
 var PREFIX = "portal-ekspor-";
 var CACHE = PREFIX + OFFLINE.version;
 var SCOPE = self.registration.scope;
-var IMMUTABLE = /\/(assets\/(javascripts|stylesheets)\/[^/]+\.[0-9a-f]{8}\.min\.(js|css)|cari\/(fragment|index|filter)\/[^/]+|cari\/pagefind[^/]*\.(pf_meta|wasm)[^/]*)$/;
+var IMMUTABLE = /\/(assets\/(javascripts|stylesheets)\/[^/]+\.[0-9a-f]{8}\.min\.(js|css)|cari\/(bagian-\d+\/)?(fragment|index|filter)\/[^/]+|cari\/(bagian-\d+\/)?pagefind[^/]*\.(pf_meta|wasm)[^/]*)$/;
 var PARALLEL = 4;
 
 function abs(url) { return new URL(url, SCOPE).href; }

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from portal_ekspor.cache import BuildCache, digest, library_versions
-from portal_ekspor.finish import DOCUMENTS, finish, handoff_folder, write_offline_urls
+from portal_ekspor.finish import DOCUMENTS, finish, handoff_folder, write_index_settings, write_offline_urls
 from portal_ekspor.glossary_links import GlossaryLinker
 from portal_ekspor.offline import curriculum_urls, plan as offline_plan, write_service_worker
 from portal_ekspor.open_data import open_data_files
@@ -493,9 +493,12 @@ def on_post_build(config):
             state.search = BackgroundIndex(state.preview)
         portal, content, settings, records = state.portal, state.content, state.settings, list(state.records.values())
 
+        shard_cache = _shard_cache()
+
         def job(folder: Path) -> Path:
             roots, counts = _roots(portal, content.profiles, settings)
-            words = build_index(folder, records, roots, folder)
+            words = build_index(folder, records, roots, folder, per_shard=settings.halaman_per_bagian_cari,
+                                cache=shard_cache)
             write_query_files(folder, roots, words, portal.glossary)
             return folder / "cari"
 
@@ -508,6 +511,7 @@ def on_post_build(config):
     (site_dir / "cari").mkdir(parents=True, exist_ok=True)
     write_query_files(site_dir, state.roots, documents.words, state.portal.glossary)
     write_offline_urls(state.work, urls)
+    write_index_settings(state.work, state.settings.halaman_per_bagian_cari, _shard_cache())
     if handoff_folder() is not None:
         return  # `portal build` indexes once this process has ended (portal_ekspor/finish.py)
     try:
@@ -518,6 +522,11 @@ def on_post_build(config):
         if state.work_owned is not None:
             state.work_owned.cleanup()
             state.work_owned = None
+
+
+def _shard_cache() -> Path | None:
+    """Where unchanged search shards are kept (portal_ekspor/search/shards.py): the build cache."""
+    return state.cache.folder_root if state.cache is not None else None
 
 
 def _remove_stale_copies() -> None:

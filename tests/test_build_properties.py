@@ -16,6 +16,7 @@ import pytest
 
 from conftest import build, run_portal
 from portal_ekspor.parallel import WORKERS_ENV
+from portal_ekspor.offline import unstable_search_file
 
 pytestmark = pytest.mark.slow
 
@@ -30,9 +31,7 @@ def digest(folder: Path) -> dict[str, str]:
 # output is not stable"); since 1.3.0 the fragments are stable, the filter and
 # metadata indexes and the entry file naming them still are not. Everything
 # else, every page and the search text index included, must be identical.
-def pagefind_unstable(path: str) -> bool:
-    return (path.startswith("cari/filter/") or path == "cari/pagefind-entry.json"
-            or (path.startswith("cari/pagefind.") and path.endswith(".pf_meta")))
+pagefind_unstable = unstable_search_file  # in cari/ and in each shard, cari/bagian-N/
 
 
 def _copy_reversed(project: Path, target: Path) -> Path:

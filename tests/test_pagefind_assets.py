@@ -32,10 +32,11 @@ def test_documents_are_read_per_language_in_url_order_whatever_the_write_order(t
     words = indexer.write_documents(documents, [*RECORDS, {**RECORDS[0], "title": "Kemasan baru"}], {})  # unsorted
     by_language = indexer._sorted_lines(documents)
     assert sorted(by_language) == ["en", "id"]
-    urls = {lang: [d["url"] for d in indexer._read(documents, offsets)] for lang, offsets in by_language.items()}
+    urls = {lang: [d["url"] for d in indexer._read(documents, [o for _, o in lines])] for lang, lines in by_language.items()}
+    assert {lang: [u for u, _ in lines] for lang, lines in by_language.items()} == urls
     assert urls == {"en": ["en/exporters/kopi/"], "id": ["alumni/kopi/", "modul/kemasan/"]}
     # A URL written twice: the last one wins.
-    assert "Kemasan baru" in next(indexer._read(documents, by_language["id"][1:]))["html"]
+    assert "Kemasan baru" in next(indexer._read(documents, [by_language["id"][1][1]]))["html"]
     assert words["kopi"] == 1 and "coffee" not in words  # the typo list counts Indonesian pages only
 
 
@@ -43,9 +44,9 @@ def test_one_run_per_language_merged_into_one_whole_bundle(tmp_path, monkeypatch
     merge = indexer.merge_bundles
     sizes = []
 
-    def merge_then_cut(parts, output):
+    def merge_then_cut(parts, output, **options):
         sizes.append(sorted(p.name for p in parts))
-        merge(parts, output)
+        merge(parts, output, **options)
         script = output / "pagefind-component-ui.js"
         script.write_bytes(script.read_bytes()[: 128 * 1024])  # as seen under load
 
@@ -54,7 +55,7 @@ def test_one_run_per_language_merged_into_one_whole_bundle(tmp_path, monkeypatch
     indexer.write_documents(documents, RECORDS, {})
     output = tmp_path / "cari"
     restored = _run(indexer._feed(documents, output))
-    assert sizes == [["en", "id"]]  # one bundle per language
+    assert sizes == [["en-0", "id-0"]]  # one bundle per language (a single shard each)
     assert restored == ["pagefind-component-ui.js"]  # checked after the merge, not only per run
     entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sorted(entry["languages"]) == ["en", "id"]

@@ -26,6 +26,7 @@ from .search.indexer import index_documents
 HANDOFF_ENV = "PORTAL_SERAH_TERIMA"
 DOCUMENTS = "cari-dokumen.jsonl"
 OFFLINE_URLS = "luring.json"
+INDEX_SETTINGS = "cari-aturan.json"
 
 
 def handoff_folder() -> Path | None:
@@ -38,13 +39,21 @@ def write_offline_urls(work: Path, urls: list[str]) -> None:
     (work / OFFLINE_URLS).write_text(json.dumps(urls, ensure_ascii=False), encoding="utf-8")
 
 
+def write_index_settings(work: Path, per_shard: int, cache: Path | None) -> None:
+    """How the search index is split, and where unchanged shards are cached (from mkdocs.yml)."""
+    value = {"halaman_per_bagian": per_shard, "cache": str(cache) if cache is not None else None}
+    (work / INDEX_SETTINGS).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+
+
 def finish(site_dir: Path, work: Path, previous: PreviousSite | None = None) -> Manifest:
     """Index the handed-over documents into ``site_dir`` and write the service worker.
     Raises ``IndexError_`` (an Indonesian message) when the index cannot be made whole.
 
     Returns the manifest of the new site (published.py); files linked from the
     ``previous`` site are not hashed again."""
-    index_documents(work / DOCUMENTS, site_dir / "cari")
+    settings = json.loads((work / INDEX_SETTINGS).read_text(encoding="utf-8"))
+    index_documents(work / DOCUMENTS, site_dir / "cari", per_shard=settings["halaman_per_bagian"],
+                    cache=Path(settings["cache"]) if settings["cache"] else None)
     urls = json.loads((work / OFFLINE_URLS).read_text(encoding="utf-8"))
     hashes: dict[str, list] = {}
     write_service_worker(site_dir, plan(site_dir, urls, previous, hashes))

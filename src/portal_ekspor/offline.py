@@ -84,12 +84,15 @@ def plan(site_dir: Path, page_urls: list[str], previous: PreviousSite | None = N
                        list(dict.fromkeys(precache)))
 
 
-def _unstable(rel: str) -> bool:
+_UNSTABLE = re.compile(r"^cari/(bagian-\d+/)?(filter/.*|pagefind-entry\.json|pagefind\.[^/]*\.pf_meta)$")
+"""In cari/ and in every shard of the index (cari/bagian-N/, search/shards.py)."""
+
+
+def unstable_search_file(rel: str) -> bool:
     """Pagefind writes its filter and metadata indexes from hash maps, so their
     bytes differ between builds of the same content (Pagefind issue 638); what
     they describe is also in its fragments, which are stable."""
-    return (rel.startswith("cari/filter/") or rel == "cari/pagefind-entry.json"
-            or (rel.startswith("cari/pagefind.") and rel.endswith(".pf_meta")))
+    return _UNSTABLE.match(rel) is not None
 
 
 def release_version(site_dir: Path, previous: PreviousSite | None = None,
@@ -107,7 +110,7 @@ def release_version(site_dir: Path, previous: PreviousSite | None = None,
         for name in sorted(files):
             path = os.path.join(root, name)
             rel = os.path.relpath(path, site_dir).replace(os.sep, "/")
-            if rel == SERVICE_WORKER or _unstable(rel):
+            if rel == SERVICE_WORKER or unstable_search_file(rel):
                 continue
             try:
                 st = os.stat(path)

@@ -29,6 +29,10 @@ class PortalSettings(BaseModel):
     cache: bool = Field(
         True, description="Simpan hasil validasi dan halaman per file di folder_cache agar pembangunan ulang cepat.")
     folder_cache: str = Field(".cache/portal", description="Folder cache, relatif terhadap folder proyek.")
+    halaman_per_bagian_cari: int = Field(
+        5000, ge=1, description="Indeks pencarian tiap bahasa dipecah menjadi bagian berisi paling banyak sekian "
+                                "halaman; dua bagian diindeks bersamaan, masing-masing ±125 KB memori per halaman. "
+                                "Bagian yang isinya tidak berubah diambil dari cache.")
 
 
 class SettingsError(ValueError):
@@ -51,6 +55,8 @@ def settings_from_extra(extra: Mapping[str, Any] | None) -> PortalSettings:
                 lines.append(f"mkdocs.yml: extra.portal.{field}: pengaturan tidak dikenal (yang ada: {known})")
             elif error["type"].startswith("bool"):
                 lines.append(f"mkdocs.yml: extra.portal.{field}: isi dengan true atau false")
+            elif error["type"].startswith("int") or error["type"] == "greater_than_equal":
+                lines.append(f"mkdocs.yml: extra.portal.{field}: isi dengan bilangan bulat 1 atau lebih")
             else:
                 lines.append(f"mkdocs.yml: extra.portal.{field}: nilai tidak valid")
         raise SettingsError("\n".join(lines)) from None

@@ -31,15 +31,32 @@
     }
   }
 
+  /* How many shards this page's language has (cari/bagian.json): a large
+   * portal's index is split into a few Pagefind bundles (cari/ and
+   * cari/bagian-1/, ...; portal_ekspor.search.shards), merged here. */
+  function shardCount() {
+    return fetch(new URL("cari/bagian.json", base).href)
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (counts) { return counts[english ? "en" : "id"] || 1; })
+      .catch(function () { return 1; });
+  }
+
   function load() {
     if (!loading) {
       registerOffline();
-      loading = import(new URL("cari/pagefind.js", base).href).then(function (pf) {
+      loading = Promise.all([import(new URL("cari/pagefind.js", base).href), shardCount()]).then(function (both) {
+        var pf = both[0], shards = both[1];
         // pageLength below Pagefind's default: long modules are not pushed under
         // thousands of short profiles for topic queries (bench/search_eval.py).
-        return pf.options({ baseUrl: base.pathname, excerptLength: 18, ranking: { pageLength: PAGE_LENGTH, metaWeights: META_WEIGHTS } }).then(function () {
+        // Pagefind's options() reach its first index only: merged shards get them too.
+        var options = function () {
+          return { baseUrl: base.pathname, excerptLength: 18, ranking: { pageLength: PAGE_LENGTH, metaWeights: META_WEIGHTS } };
+        };
+        return pf.options(options()).then(function () {
           pf.init();
-          return pf;
+          var merged = [];
+          for (var i = 1; i < shards; i++) merged.push(pf.mergeIndex(new URL("cari/bagian-" + i + "/", base).pathname, options()));
+          return Promise.all(merged).then(function () { return pf; });
         });
       });
     }

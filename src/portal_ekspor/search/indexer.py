@@ -46,6 +46,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import shards
 from .stemmer import root_terms, shared_roots, words
 from .vocabulary import write_vocabulary
 
@@ -157,9 +158,9 @@ def write_documents(path: Path, records: Iterable[dict], roots: dict[str, str]) 
     return documents.words
 
 
-def _sorted_lines(documents: Path) -> dict[str, list[int]]:
-    """Byte offsets of the documents file's lines per language, sorted by URL (the
-    last line of a URL wins), read without holding the documents in memory."""
+def _sorted_lines(documents: Path) -> dict[str, list[tuple[str, int]]]:
+    """(URL, byte offset) of the documents file's lines per language, sorted by URL
+    (the last line of a URL wins), read without holding the documents in memory."""
     by_url: dict[str, tuple[str, int]] = {}
     with documents.open("rb") as lines:
         offset = 0
@@ -168,10 +169,10 @@ def _sorted_lines(documents: Path) -> dict[str, list[int]]:
                 head = json.loads(line)
                 by_url[head["url"]] = (head.get("language") or "id", offset)
             offset += len(line)
-    out: dict[str, list[int]] = {}
+    out: dict[str, list[tuple[str, int]]] = {}
     for url in sorted(by_url):
         language, offset = by_url[url]
-        out.setdefault(language, []).append(offset)
+        out.setdefault(language, []).append((url, offset))
     return out
 
 
@@ -278,15 +279,19 @@ async def _version_assets(service, languages: list[str]) -> dict[str, bytes]:
     return {f["path"]: f["content"] for f in files if _VERSION_ASSET.match(f["path"])}
 
 
-def restore_version_assets(output: Path, assets: dict[str, bytes]) -> list[str]:
+def restore_version_assets(output: Path, assets: dict[str, bytes], *, missing_ok: bool = False) -> list[str]:
     """Rewrite every version asset whose bytes differ from Pagefind's own;
-    returns the names rewritten (empty when the service wrote them whole)."""
+    returns the names rewritten (empty when the service wrote them whole).
+    With ``missing_ok`` a missing one is written without a word: a first shard
+    from the build cache brings only its index files."""
     rewritten = []
     for name, content in sorted(assets.items()):
         path = output / name
-        if not path.is_file() or path.read_bytes() != content:
+        missing = not path.is_file()
+        if missing or path.read_bytes() != content:
             path.write_bytes(content)
-            rewritten.append(name)
+            if not (missing and missing_ok):
+                rewritten.append(name)
     return rewritten
 
 
@@ -309,14 +314,13 @@ async def _index_language(service, documents: Path, offsets: list[int], output: 
 ENTRY = "pagefind-entry.json"
 
 
-def merge_bundles(parts: list[Path], output: Path) -> None:
+def merge_bundles(parts: list[Path], output: Path, *, assets: bool = True) -> None:
     """Put Pagefind bundles of one language each into one bundle.
 
     Pagefind keeps a separate index per language anyway (its own metadata,
     filters and chunks, named by their hashes); the bundles differ only in the
-    entry file, whose language lists are joined here. Indexing one language at
-    a time roughly halves the indexer's peak memory: Pagefind holds every page
-    of a run (about 130 KB a page measured, 4,500 English profiles -> 600 MB).
+    entry file, whose language lists are joined here. Without ``assets`` only
+    the index files are kept (a merged shard uses the first bundle's scripts).
     """
     entry: dict | None = None
     for part in parts:
@@ -332,39 +336,75 @@ def merge_bundles(parts: list[Path], output: Path) -> None:
                     entry["languages"].update(data["languages"])
                 continue
             target = output / rel
-            if target.exists():
+            if target.exists() or not (assets or shards.is_index_file(rel.as_posix())):
                 continue  # Pagefind's version assets (restored after the merge if cut) or the same hash-named file
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(path), target)
     if entry is not None:
+        output.mkdir(parents=True, exist_ok=True)
         entry["languages"] = dict(sorted(entry["languages"].items()))
         (output / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-async def _feed(documents: Path, output: Path) -> list[str]:
-    """Index a documents file into ``output``, one language per Pagefind run;
-    returns the version assets that had to be restored."""
+PARALLEL = 2
+"""Shards indexed at once: the machine's two cores. Each Pagefind run holds its
+shard's pages, so the peak is about PARALLEL x halaman_per_bagian_cari x 125 KB."""
+
+
+async def _feed(documents: Path, output: Path, per_shard: int = shards.DEFAULT_PAGES_PER_SHARD,
+                cache_folder: Path | None = None, parallel: int = PARALLEL) -> list[str]:
+    """Index a documents file into ``output``: each language in shards (shards.py), two
+    Pagefind runs at a time, unchanged shards from the cache; returns the version
+    assets that had to be restored."""
     from pagefind.service import PagefindService
 
     _without_poll_delay()
-    by_language = _sorted_lines(documents)
+    planned = shards.plan(_sorted_lines(documents), per_shard)
+    cache = shards.BundleCache(cache_folder) if cache_folder is not None else None
     output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=output.parent) as tmp:
-        parts = []
-        for language, offsets in sorted(by_language.items()):
-            parts.append(Path(tmp) / language)
-            async with PagefindService() as service:
-                await _index_language(service, documents, offsets, parts[-1])
-        merge_bundles(parts, output)
+        parts: dict[int, list[Path]] = {}
+        jobs = []
+        first_cached = False
+        for language, groups in planned.items():
+            for number, offsets in enumerate(groups):
+                part = Path(tmp) / f"{language}-{number}"
+                parts.setdefault(number, []).append(part)
+                key = cache.key(language, documents, offsets) if cache is not None else None
+                if cache is None or key is None or not cache.restore(key, part):
+                    jobs.append((len(offsets), language, number, offsets, part, key))
+                elif number == 0:
+                    first_cached = True
+        jobs.sort(key=lambda job: (-job[0], job[1], job[2]))  # largest first: the pair ends together
+        slots = asyncio.Semaphore(parallel)
+
+        async def index(offsets: list[int], part: Path, key: str | None) -> None:
+            async with slots:
+                async with PagefindService() as service:
+                    await _index_language(service, documents, offsets, part)
+            if cache is not None and key is not None:
+                cache.store(key, part)
+
+        await asyncio.gather(*(index(offsets, part, key) for _, _, _, offsets, part, key in jobs))
+        for number, folders in sorted(parts.items()):
+            merge_bundles(folders, output / shards.folder_name(number), assets=number == 0)
+    shards.write_manifest(output, {language: len(groups) for language, groups in planned.items()})
+    if cache is not None:
+        cache.prune()
     async with PagefindService() as service:
-        assets = await _version_assets(service, _languages(output))
+        assets = await _version_assets(service, sorted(planned))
     # The services have ended: nothing of them still writes.
-    return restore_version_assets(output, assets)
+    return restore_version_assets(output, assets, missing_ok=first_cached)
 
 
-def index_documents(documents: Path, output: Path) -> None:
-    """Run Pagefind on a documents file in a separate Python process."""
-    cmd = [sys.executable, "-m", "portal_ekspor.search.indexer", str(documents), str(output)]
+def index_documents(documents: Path, output: Path, *, per_shard: int = shards.DEFAULT_PAGES_PER_SHARD,
+                    cache: Path | None = None) -> None:
+    """Run Pagefind on a documents file in a separate Python process (see shards.py
+    for ``per_shard`` and the ``cache`` folder of unchanged shards)."""
+    cmd = [sys.executable, "-m", "portal_ekspor.search.indexer", str(documents), str(output),
+           "--per-bagian", str(per_shard)]
+    if cache is not None:
+        cmd += ["--cache", str(cache)]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise IndexError_(f"Pagefind gagal membuat indeks pencarian:\n{done.stdout}{done.stderr}")
@@ -372,13 +412,14 @@ def index_documents(documents: Path, output: Path) -> None:
         sys.stderr.write(done.stderr)
 
 
-def build_index(site_dir: Path, records: Iterable[dict], roots: dict[str, str], work_dir: Path) -> Counter[str]:
+def build_index(site_dir: Path, records: Iterable[dict], roots: dict[str, str], work_dir: Path, *,
+                per_shard: int = shards.DEFAULT_PAGES_PER_SHARD, cache: Path | None = None) -> Counter[str]:
     """Index ``records`` into ``site_dir/cari`` (the documents file goes to ``work_dir``);
     returns the word counts for the typo list."""
     documents = work_dir / "cari-dokumen.jsonl"
     counts = write_documents(documents, records, roots)
     try:
-        index_documents(documents, site_dir / OUTPUT_SUBDIR)
+        index_documents(documents, site_dir / OUTPUT_SUBDIR, per_shard=per_shard, cache=cache)
     finally:
         documents.unlink(missing_ok=True)
     return counts
@@ -442,12 +483,18 @@ def write_query_files(site_dir: Path, roots: dict[str, str], counts: Counter[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        print("pemakaian: python -m portal_ekspor.search.indexer DOKUMEN.jsonl FOLDER_KELUARAN", file=sys.stderr)
-        return 2
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m portal_ekspor.search.indexer")
+    parser.add_argument("dokumen", type=Path, help="file dokumen pencarian (.jsonl)")
+    parser.add_argument("keluaran", type=Path, help="folder indeks (cari/)")
+    parser.add_argument("--per-bagian", type=int, default=shards.DEFAULT_PAGES_PER_SHARD,
+                        help="halaman paling banyak per bagian indeks")
+    parser.add_argument("--cache", type=Path, default=None, help="folder cache build (bagian yang tidak berubah)")
+    parser.add_argument("--serentak", type=int, default=PARALLEL, help="bagian yang diindeks bersamaan")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        restored = asyncio.run(_feed(Path(args[0]), Path(args[1]).resolve()))
+        restored = asyncio.run(_feed(args.dokumen, args.keluaran.resolve(), args.per_bagian, args.cache, args.serentak))
     except IndexError_ as problem:
         print(problem, file=sys.stderr)
         return 1

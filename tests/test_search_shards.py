@@ -1,0 +1,110 @@
+"""Search index shards: a stable split, merged bundles, and unchanged shards from the cache
+that can never be stale (portal_ekspor/search/shards.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from portal_ekspor.search import indexer, shards
+
+
+def test_a_page_keeps_its_shard_whatever_the_hash_seed_or_order():
+    # Fixed values: blake2b of the URL, never Python's seeded hash().
+    assert [shards.shard_of("alumni/rendang-uni-sari/", 4), shards.shard_of("modul/pemula/harga-ekspor/", 4)] == [1, 2]
+    urls = [f"alumni/usaha-{i}/" for i in range(2000)]
+    forward = shards.plan({"id": [(u, i) for i, u in enumerate(urls)]}, 500)["id"]
+    assert len(forward) == 4 and all(400 < len(g) < 600 for g in forward)
+    assert sorted(o for g in forward for o in g) == list(range(2000))
+    for number, group in enumerate(forward):
+        assert all(shards.shard_of(urls[o], 4) == number for o in group)
+
+
+def test_small_portals_keep_one_index_and_no_shard_is_empty():
+    assert shards.plan({"id": [("a/", 0), ("b/", 1)]}, 5000) == {"id": [[0, 1]]}
+    # Three pages at one per shard: the hash may leave a shard empty; then there are fewer.
+    groups = shards.plan({"en": [(f"p{i}/", i) for i in range(3)]}, 1)["en"]
+    assert all(groups) and sum(map(len, groups)) == 3
+
+
+def _records(n_id: int, n_en: int, *, changed: int | None = None, without: int | None = None) -> list[dict]:
+    out = []
+    for i in range(n_id):
+        if i == without:
+            continue
+        extra = " sudah diubah" if i == changed else ""
+        out.append({"url": f"alumni/usaha-{i}/", "title": f"Usaha {i}", "language": "id",
+                    "html": f"<div data-pagefind-body><p>Kopi arabika dari usahaku{i}{extra}.</p></div>"})
+    for i in range(n_en):
+        out.append({"url": f"en/exporters/firm-{i}/", "title": f"Firm {i}", "language": "en",
+                    "html": f"<div data-pagefind-body><p>Arabica coffee from firmno{i}.</p></div>"})
+    return out
+
+
+def _index(tmp: Path, name: str, records: list[dict], cache: Path | None) -> Path:
+    documents = tmp / f"{name}.jsonl"
+    indexer.write_documents(documents, records, {})
+    output = tmp / name / "cari"
+    asyncio.run(indexer._feed(documents, output, 10, cache))
+    return output
+
+
+def _words(output: Path) -> dict[str, bytes]:
+    """Every fragment and word-index file, decompressed, by path (their names are content hashes)."""
+    return {p.relative_to(output).as_posix(): gzip.decompress(p.read_bytes()) for p in sorted(output.rglob("*"))
+            if p.suffix in (".pf_fragment", ".pf_index")}
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Pagefind runs, as (language of the first document, number of documents)."""
+    runs: list[tuple[str, int]] = []
+    real = indexer._index_language
+
+    async def spy(service, documents, offsets, output):
+        first = next(indexer._read(documents, offsets[:1]))
+        runs.append((first["language"], len(offsets)))
+        await real(service, documents, offsets, output)
+
+    monkeypatch.setattr(indexer, "_index_language", spy)
+    return runs
+
+
+def test_shards_are_merged_per_number_and_unchanged_ones_come_from_the_cache(tmp_path, counted):
+    cache = tmp_path / "cache"
+    first = _index(tmp_path, "awal", _records(30, 12), cache)
+    assert json.loads((first / "bagian.json").read_text()) == {"en": 2, "id": 3}
+    entry = json.loads((first / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"en", "id"} and (first / "pagefind.js").is_file()
+    pages = {"id": entry["languages"]["id"]["page_count"], "en": entry["languages"]["en"]["page_count"]}
+    for number in (1, 2):
+        shard = json.loads((first / f"bagian-{number}" / "pagefind-entry.json").read_text())["languages"]
+        for language, value in shard.items():
+            pages[language] += value["page_count"]
+        assert set(shard) == ({"en", "id"} if number == 1 else {"id"})
+        assert not (first / f"bagian-{number}" / "pagefind.js").exists()
+    assert pages == {"id": 30, "en": 12}
+    assert len(counted) == 5
+
+    counted.clear()
+    again = _index(tmp_path, "lagi", _records(30, 12), cache)
+    assert counted == []  # nothing changed: every shard from the cache
+    assert _words(again) == _words(first)
+
+    # One Indonesian page changes, another one is withdrawn: only their shards are indexed again,
+    # and the result is the index a build without any cache makes.
+    counted.clear()
+    edited = _records(30, 12, changed=4, without=7)
+    incremental = _index(tmp_path, "ubah", edited, cache)
+    changed_shards = {shards.shard_of("alumni/usaha-4/", 3), shards.shard_of("alumni/usaha-7/", 3)}
+    assert [language for language, _ in counted] == ["id"] * len(changed_shards)
+    counted.clear()
+    clean = _index(tmp_path, "bersih", edited, None)
+    assert _words(incremental) == _words(clean)
+    everything = b"".join(_words(incremental).values())
+    assert b"usahaku7" not in everything and b"diubah" in everything
+    assert b"usahaku7" in b"".join(_words(first).values())  # the control
