@@ -30,8 +30,11 @@ class PortalSettings(BaseModel):
         True, description="Simpan hasil validasi dan halaman per file di folder_cache agar pembangunan ulang cepat.")
     folder_cache: str = Field(".cache/portal", description="Folder cache, relatif terhadap folder proyek.")
     halaman_per_bagian_cari: int = Field(
-        5000, ge=1, description="Indeks pencarian tiap bahasa dipecah menjadi bagian berisi paling banyak sekian "
-                                "halaman; dua bagian diindeks bersamaan, masing-masing ±125 KB memori per halaman. "
+        10000, ge=1, description="Indeks pencarian tiap bahasa dipecah menjadi bagian berisi paling banyak sekian "
+                                 "halaman, dan Pagefind memegang paling banyak sekian halaman sekaligus (±140 KB "
+                                 "memori per halaman; dua bagian kecil diindeks bersamaan). Lebih kecil: memori "
+                                 "lebih hemat dan build ulang lebih cepat, tetapi pencarian pertama mengunduh "
+                                 "lebih banyak (satu potongan indeks per bagian untuk setiap kata). "
                                 "Bagian yang isinya tidak berubah diambil dari cache.")
 
 

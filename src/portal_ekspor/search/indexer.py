@@ -346,16 +346,37 @@ def merge_bundles(parts: list[Path], output: Path, *, assets: bool = True) -> No
         (output / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-PARALLEL = 2
-"""Shards indexed at once: the machine's two cores. Each Pagefind run holds its
-shard's pages, so the peak is about PARALLEL x halaman_per_bagian_cari x 125 KB."""
+class _PageBudget:
+    """Pagefind runs at once (the machine's two cores), as long as the pages they
+    hold together stay within the budget: each run holds all its pages while it
+    writes (~140 KB a page measured), so the budget, one full shard, bounds the
+    indexer's memory however the shards fall. Small portals index both languages
+    at once; at 20,000 alumni the shards run one after the other."""
+
+    def __init__(self, pages: int, runs: int = 2):
+        self.pages, self.runs = pages, runs
+        self.held = self.running = 0
+        self.changed = asyncio.Condition()
+
+    async def hold(self, pages: int) -> None:
+        async with self.changed:
+            await self.changed.wait_for(lambda: self.running == 0 or (
+                self.running < self.runs and self.held + pages <= self.pages))
+            self.held += pages
+            self.running += 1
+
+    async def release(self, pages: int) -> None:
+        async with self.changed:
+            self.held -= pages
+            self.running -= 1
+            self.changed.notify_all()
 
 
 async def _feed(documents: Path, output: Path, per_shard: int = shards.DEFAULT_PAGES_PER_SHARD,
-                cache_folder: Path | None = None, parallel: int = PARALLEL) -> list[str]:
-    """Index a documents file into ``output``: each language in shards (shards.py), two
-    Pagefind runs at a time, unchanged shards from the cache; returns the version
-    assets that had to be restored."""
+                cache_folder: Path | None = None) -> list[str]:
+    """Index a documents file into ``output``: each language in shards (shards.py),
+    Pagefind runs side by side within a memory budget of ``per_shard`` pages,
+    unchanged shards from the cache; returns the version assets that had to be restored."""
     from pagefind.service import PagefindService
 
     _without_poll_delay()
@@ -376,12 +397,15 @@ async def _feed(documents: Path, output: Path, per_shard: int = shards.DEFAULT_P
                 elif number == 0:
                     first_cached = True
         jobs.sort(key=lambda job: (-job[0], job[1], job[2]))  # largest first: the pair ends together
-        slots = asyncio.Semaphore(parallel)
+        budget = _PageBudget(per_shard)
 
         async def index(offsets: list[int], part: Path, key: str | None) -> None:
-            async with slots:
+            await budget.hold(len(offsets))
+            try:
                 async with PagefindService() as service:
                     await _index_language(service, documents, offsets, part)
+            finally:
+                await budget.release(len(offsets))
             if cache is not None and key is not None:
                 cache.store(key, part)
 
@@ -491,10 +515,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-bagian", type=int, default=shards.DEFAULT_PAGES_PER_SHARD,
                         help="halaman paling banyak per bagian indeks")
     parser.add_argument("--cache", type=Path, default=None, help="folder cache build (bagian yang tidak berubah)")
-    parser.add_argument("--serentak", type=int, default=PARALLEL, help="bagian yang diindeks bersamaan")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        restored = asyncio.run(_feed(args.dokumen, args.keluaran.resolve(), args.per_bagian, args.cache, args.serentak))
+        restored = asyncio.run(_feed(args.dokumen, args.keluaran.resolve(), args.per_bagian, args.cache))
     except IndexError_ as problem:
         print(problem, file=sys.stderr)
         return 1

@@ -1,10 +1,17 @@
 """The search index in shards: a few Pagefind bundles per language, searched together.
 
 Pagefind holds every page of a run in memory while it writes its files (about
-125 KB a page, measured): one index over 18,000 profiles needed 2.2 GB. So each
+140 KB a page, measured): one index over 18,000 profiles needed 2.2 GB. So each
 language's pages are split into shards of at most ``halaman_per_bagian_cari``
-pages (mkdocs.yml), indexed two at a time on the two cores, and the search box
-merges them with Pagefind's ``mergeIndex`` (docs/assets/javascripts/cari.js).
+pages (mkdocs.yml), and Pagefind runs side by side only while the pages they
+hold together stay within that number (indexer.py): the indexer's peak is
+bounded by the setting, not by the portal's size. The search box merges the
+shards with Pagefind's ``mergeIndex`` (docs/assets/javascripts/cari.js).
+
+The price is paid in the browser: Pagefind cuts each index into chunks of a
+fixed number of word positions, so a query word costs one chunk *per shard*
+(~17-20 KB gzip each at 20,000 alumni). Hence few, large shards by default
+(bench/RESULTS.md: 10,000 pages, two shards per language at 20,000 alumni).
 
 Layout: shard 0 of every language is the bundle in ``cari/`` itself, with
 Pagefind's scripts and WebAssembly; shard k lives in ``cari/bagian-k/`` (index
@@ -37,7 +44,7 @@ from pathlib import Path
 from ..cache import BuildCache
 
 MANIFEST = "bagian.json"
-DEFAULT_PAGES_PER_SHARD = 5000
+DEFAULT_PAGES_PER_SHARD = 10000
 KEEP_UNUSED_SECONDS = 600.0
 _KIND = "cari"
 _INDEX_PARTS = ("index", "fragment", "filter")
@@ -59,14 +66,16 @@ def plan(by_language: dict[str, list[tuple[str, int]]], per_shard: int) -> dict[
     out: dict[str, list[list[int]]] = {}
     for language, lines in sorted(by_language.items()):
         count = shard_count(len(lines), per_shard)
-        while True:  # an empty shard would be an index without the language: one fewer
+        while True:  # a hash fills shards unevenly: one more until none holds too many
             groups: list[list[int]] = [[] for _ in range(count)]
             for url, offset in lines:
                 groups[shard_of(url, count)].append(offset)
-            if count == 1 or all(groups):
+            if max(map(len, groups)) <= per_shard:
                 break
-            count -= 1
-        out[language] = groups
+            count += 1
+        # An empty shard would be an index without the language (the search box
+        # would then fall back to another language's): the others close up.
+        out[language] = [group for group in groups if group] or [[]]
     return out
 
 
