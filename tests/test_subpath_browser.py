@@ -59,7 +59,11 @@ def subpath_site(tmp_path_factory):
     lines = mkdocs.read_text(encoding="utf-8").splitlines(keepends=True)
     assert lines[2].startswith("site_url:"), lines[2]
     lines[2] = f"site_url: {url}\n"
-    mkdocs.write_text("".join(lines), encoding="utf-8")
+    # The search index in shards (search/shards.py): the merged ones must load from the sub-path too.
+    text = "".join(lines)
+    assert "    folder_cache:" in text
+    mkdocs.write_text(text.replace("    folder_cache:", "    halaman_per_bagian_cari: 20\n    folder_cache:", 1),
+                      encoding="utf-8")
     build(project)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -127,6 +131,9 @@ def test_module_directory_profile_twin_and_search_work_under_the_sub_path(browse
     page.locator("h1").first.click()
     page.keyboard.press("/")
     page.wait_for_function("document.activeElement && document.activeElement.id === 'pe-search-input'")
+    # A common word: results from every shard, each linked under the sub-path.
+    common = search_links(page, "ekspor")
+    assert len(common) == 10 and all(h.startswith(PREFIX) for h in common), common
     hrefs = search_links(page, OWN)
     assert any(slug_of(OWN) in h for h in hrefs), hrefs
     assert any(PREFIX + "cari/" in u for u in watch.requests)
