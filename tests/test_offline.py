@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
-from portal_ekspor.offline import OfflinePlan, plan, release_version, write_service_worker
+from portal_ekspor.offline import OfflinePlan, plan, release_version, unstable_search_file, write_service_worker
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def manifest(site) -> dict:
@@ -62,3 +66,18 @@ def test_plan_skips_other_hosts_and_missing_files(tmp_path):
     p = plan(tmp_path, ["", "offline/"])
     assert p.core == ["offline/", "assets/a.css"]
     assert p.precache == ["offline/", "assets/a.css"]
+
+
+def test_worker_keeps_the_hashed_files_of_every_search_shard(node):
+    """Hash-named index files never change, in cari/ and in each shard (cari/bagian-N/): the
+    worker serves them cache-first; the shard list and the entry files are fetched afresh."""
+    source = (ROOT / "docs" / "sw.js").read_text(encoding="utf-8")
+    pattern = re.search(r"^var IMMUTABLE = (/.*/);$", source, re.M).group(1)
+    paths = ["/cari/index/id_1a2b.pf_index", "/cari/bagian-1/index/id_1a2b.pf_index",
+             "/p/cari/bagian-12/fragment/id_3c.pf_fragment", "/cari/bagian-2/pagefind.id_9f8e.pf_meta",
+             "/cari/bagian.json", "/cari/bagian-1/pagefind-entry.json", "/cari/pagefind-entry.json",
+             "/cari/bagian-x/index/a.pf_index"]
+    script = f"const re = {pattern}; console.log(JSON.stringify({json.dumps(paths)}.map(p => re.test(p))));"
+    done = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [True, True, True, True, False, False, False, False]
+    assert [unstable_search_file(p.removeprefix("/")) for p in paths[:7]] == [False, False, False, True, False, True, True]
