@@ -32,7 +32,7 @@ from tests.test_offline import manifest  # the one parser of sw.js's manifest li
 from tests.conftest import build
 
 
-IMMUTABLE = re.compile(r"^/(assets/(stylesheets|javascripts)/.+\.[0-9a-f]{8}\.min\.(css|js)|cari/(fragment|index|filter)/.+|cari/[^/]+\.pf_meta)$")
+IMMUTABLE = re.compile(r"^/(assets/(stylesheets|javascripts)/.+\.[0-9a-f]{8}\.min\.(css|js)|cari/(bagian-\d+/)?(fragment|index|filter)/.+|cari/(bagian-\d+/)?[^/]+\.pf_meta)$")
 
 
 class _Counting(_Handler):

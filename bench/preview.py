@@ -84,6 +84,15 @@ def with_word(text: str, word: str) -> str:
     return _NAME.sub(add, text, count=1)
 
 
+def _index_entries(base: str) -> str | None:
+    """The entry files of every search shard (portal_ekspor/search/shards.py): an edit may
+    change a shard other than the first."""
+    counts = json.loads(_get(base + "cari/bagian.json") or "{}")
+    paths = ["cari/"] + [f"cari/bagian-{n}/" for n in range(1, max(counts.values(), default=1))]
+    entries = [_get(base + path + "pagefind-entry.json") for path in paths]
+    return None if None in entries else "".join(entries)  # type: ignore[arg-type]
+
+
 def first_public_record(project: Path) -> Path:
     """The public record whose business name sorts first (the directory's first page)."""
     best = None
@@ -139,7 +148,7 @@ def measure(project: Path, times: int = 3, timeout: float = 900, *, mkdocs: bool
     try:
         first = _wait(lambda: "pe-profile" in (_get(page) or ""), timeout)
         english = _get(page_en) is not None
-        entry = lambda: _get(base + "cari/pagefind-entry.json")
+        entry = lambda: _index_entries(base)
         _wait(lambda: entry() is not None, timeout, 0.5)
         ready = time.perf_counter() - started
         out: dict[str, list[float]] = {"save_to_page_s": [], "save_to_en_s": [], "save_to_listing_s": [],
