@@ -32,7 +32,7 @@ def kind_of(site: Path, path: Path) -> str:
     rel = path.relative_to(site).as_posix()
     parts = rel.split("/")
     if rel.startswith("cari/"):
-        match = _PAGEFIND.match(rel.removeprefix("cari/"))
+        match = _PAGEFIND.match(re.sub(r"^cari/(bagian-\d+/)?", "", rel))  # a shard: cari/bagian-N/
         if match:
             return f"pagefind {match.group(2) or match.group(3)} {match.group(1) or 'meta'}"
         if rel.removeprefix("cari/") in _QUERY_FILES or rel.startswith("cari/kata/"):
