@@ -143,3 +143,28 @@ def test_shards_are_merged_per_number_and_unchanged_ones_come_from_the_cache(tmp
     everything = b"".join(_words(incremental).values())
     assert b"usahaku7" not in everything and b"diubah" in everything
     assert b"usahaku7" in b"".join(_words(first).values())  # the control
+
+
+def test_shards_no_build_uses_leave_the_cache(tmp_path):
+    """Every edit makes new shards: those no build used for a while are dropped, the
+    ones this build used and those another build (a preview) used a moment ago stay."""
+    import os
+
+    documents = tmp_path / "d.jsonl"
+    indexer.write_documents(documents, _records(3, 0), {})
+    folder = tmp_path / "bundel"
+    folder.mkdir()
+    (folder / "pagefind-entry.json").write_text("{}")
+    first = shards.BundleCache(tmp_path / "cache")
+    keys = [first.key("id", documents, [o]) for o in (0, 1, 2)]
+    for key in keys:
+        first.store(key, folder)
+    paths = [first.cache._path(k) for k in keys]
+    old = paths[0].stat().st_mtime - 2 * shards.KEEP_UNUSED_SECONDS
+    os.utime(paths[0], (old, old))
+    os.utime(paths[1], (old, old))
+    later = shards.BundleCache(tmp_path / "cache")
+    assert later.restore(keys[1], tmp_path / "pulih")  # used by this build: kept, however old
+    later.prune()
+    assert [p.exists() for p in paths] == [False, True, True]
+    assert (tmp_path / "pulih" / "pagefind-entry.json").read_text() == "{}"
