@@ -13,7 +13,7 @@ from ..formatting import number
 from ..privacy import PublicProfile
 from .directory import ENGLISH
 from .english import DIRECTORY, FACETS_EN, LOCALE, ROOT, EnglishProfile, english_listings, profile_url
-from .pages import PAGE_SIZE, GeneratedPage, PageMemo, _page, _paged, _url_of
+from .pages import PAGE_SIZE, GeneratedPage, PageMemo, _made, _page, _paged, _url_of
 from .render import render
 
 
@@ -38,25 +38,31 @@ def _english_profile_page(e: EnglishProfile) -> GeneratedPage:
     return _en(page, e.indonesian_url)
 
 
-def english_directory_pages(views: list[EnglishProfile], listings_en, profiles: list[PublicProfile]) -> list[GeneratedPage]:
+def english_directory_pages(views: list[EnglishProfile], listings_en, profiles: list[PublicProfile],
+                            memo: PageMemo | None = None) -> list[GeneratedPage]:
+    """Cached like the Indonesian directory: by its texts and the keys of the profiles on each page."""
     countries = {d.country.code for p in profiles for d in p.destinations}
     provinces = {p.province for p in profiles}
     summary = (f"{number(len(profiles), LOCALE)} exporters from {number(len(provinces), LOCALE)} Indonesian provinces "
                f"export to {number(len(countries), LOCALE)} countries.")
     facet_options = [{"facet": f, "listings": listings_en[f.key]} for f in FACETS_EN]
+    options_key = "|".join(f"{f.key}:{l.value}:{l.title}:{len(l.profiles)}" for f in FACETS_EN for l in listings_en[f.key])
     url_of = _url_of(DIRECTORY, DIRECTORY + "page/{n}/")
     id_url_of = _url_of("alumni/", "alumni/daftar/{n}/")
     pages = []
     for src, n, total, chunk in _paged(views, f"{DIRECTORY}index.md", DIRECTORY + "page/{n}.md"):
         title = ENGLISH.heading if n == 1 else f"{ENGLISH.heading} — page {n}"
-        page = _page(src, title, summary, "directory", "directory.html", t=ENGLISH, summary=summary,
-                     facet_options=facet_options, results_heading=ENGLISH.count(len(profiles)), profiles=chunk,
-                     page_number=n, page_count=total, url_of=url_of)
-        pages.append(_en(page, id_url_of(n)))
+        pages.append(_made(memo, ("directory-en", options_key, src, title, summary, str(n), str(total),
+                                  str(len(profiles))), chunk,
+                           lambda src=src, title=title, chunk=chunk, n=n, total=total: _en(_page(
+                               src, title, summary, "directory", "directory.html", t=ENGLISH, summary=summary,
+                               facet_options=facet_options, results_heading=ENGLISH.count(len(profiles)),
+                               profiles=chunk, page_number=n, page_count=total, url_of=url_of), id_url_of(n))))
     return pages
 
 
-def english_listing_pages(listings_en, views_by_slug: dict[str, EnglishProfile]) -> list[GeneratedPage]:
+def english_listing_pages(listings_en, views_by_slug: dict[str, EnglishProfile],
+                          memo: PageMemo | None = None) -> list[GeneratedPage]:
     """One page per facet value: its first PAGE_SIZE exporters and a link to the filtered directory.
 
     Unlike the Indonesian listings, the English ones are not paginated: buyers
@@ -72,10 +78,14 @@ def english_listing_pages(listings_en, views_by_slug: dict[str, EnglishProfile])
         pages.append(_en(index, f"alumni/{facet.source.key}/"))
         for listing in group:
             views = [views_by_slug[p.slug] for p in listing.profiles[:PAGE_SIZE]]
-            page = _page(f"{listing.url}index.md", f"Exporters: {listing.title}", listing.summary, "listing",
-                         "en/listing.html", title=listing.title, summary=listing.summary, facet=facet, profiles=views,
-                         total=len(listing.profiles), filtered=f"{DIRECTORY}?{facet.key}={listing.value}")
-            pages.append(_en(page, listing.indonesian_url))
+            src, total = f"{listing.url}index.md", len(listing.profiles)
+            pages.append(_made(memo, ("listing-en", src, listing.title, listing.summary, facet.key, str(total),
+                                      listing.indonesian_url), views,
+                               lambda src=src, listing=listing, views=views, facet=facet, total=total: _en(_page(
+                                   src, f"Exporters: {listing.title}", listing.summary, "listing", "en/listing.html",
+                                   title=listing.title, summary=listing.summary, facet=facet, profiles=views,
+                                   total=total, filtered=f"{DIRECTORY}?{facet.key}={listing.value}"),
+                                   listing.indonesian_url)))
     return pages
 
 
@@ -95,8 +105,8 @@ def english_pages(profiles: list[PublicProfile], listings, memo: PageMemo | None
     listings_en = english_listings(listings)
     return [
         *english_profile_pages(views, memo),
-        *english_directory_pages(views, listings_en, profiles),
-        *english_listing_pages(listings_en, {e.slug: e for e in views}),
+        *english_directory_pages(views, listings_en, profiles, memo),
+        *english_listing_pages(listings_en, {e.slug: e for e in views}, memo),
         english_landing_page(profiles, listings_en),
     ]
 
