@@ -24,7 +24,7 @@ from bench.generate import generate
 from bench.run import build_portal
 from bench.size_breakdown import breakdown, table
 from bench.settings import set_portal_settings
-from bench.sitesize import site_figures
+from bench.sitesize import both_units, site_figures
 
 OUT = Path(__file__).resolve().parent / "out"
 SITE_BUDGET_MB = 450
@@ -61,10 +61,11 @@ def main() -> None:
           f"({(b['cpu_s'] / a['cpu_s'] - 1) * 100:+.0f} %) |")
     print(f"| RSS puncak pohon proses | {a['peak_tree_rss_mb']:.0f} MB | {b['peak_tree_rss_mb']:.0f} MB | "
           f"{b['peak_tree_rss_mb'] - a['peak_tree_rss_mb']:+.0f} MB |")
-    print(f"| ukuran situs | {sizes['tanpa']['bytes'] / 2**20:.0f} MB | {sizes['dengan']['bytes'] / 2**20:.0f} MB "
-          f"(anggaran {SITE_BUDGET_MB} MB) | +{(sizes['dengan']['bytes'] - sizes['tanpa']['bytes']) / 2**20:.0f} MB |")
+    print(f"| ukuran situs | {both_units(sizes['tanpa']['bytes'])} | {both_units(sizes['dengan']['bytes'])} "
+          f"(anggaran {SITE_BUDGET_MB} MB = {SITE_BUDGET_MB * 1e6 / 2**20:.0f} MiB) | "
+          f"+{both_units(sizes['dengan']['bytes'] - sizes['tanpa']['bytes'])} |")
     print(f"| jumlah file | {sizes['tanpa']['files']} | {sizes['dengan']['files']} | +{sizes['dengan']['files'] - sizes['tanpa']['files']} |")
-    print(f"| folder en/ saja | | {english_bytes / 2**20:.0f} MB, {english_files} file | |")
+    print(f"| folder en/ saja | | {both_units(english_bytes)}, {english_files} file | |")
     print(f"| rata-rata halaman profil | {indonesian_kb:.1f} KB (Indonesia) | {profile_kb:.1f} KB (Inggris) "
           f"| anggaran {PROFILE_BUDGET_KB} KB |")
     print(f"\nMesin: beban maksimum {max(a['load_max'], b['load_max']):.1f} selama pengukuran.")

@@ -8,6 +8,12 @@ from pathlib import Path
 ENGLISH_LISTS = ("page", "country", "sector", "province", "certification", "cohort")
 
 
+def both_units(size: float) -> str:
+    """A size in decimal megabytes and in mebibytes, labelled, so a budget in
+    "MB" is never read in the wrong unit (450 MB = 429 MiB)."""
+    return f"{size / 1e6:.1f} MB ({size / 2**20:.1f} MiB)"
+
+
 def tree(folder: Path) -> tuple[int, int]:
     """(bytes, files) of every regular file under ``folder`` (links not followed)."""
     total = count = 0

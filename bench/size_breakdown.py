@@ -65,17 +65,19 @@ def breakdown(site: Path) -> dict[str, tuple[int, int]]:
 
 
 def table(sizes: dict[str, tuple[int, int]], factor: float | None = None, scale: int | None = None) -> str:
-    head = "| jenis | file | MB | rata-rata |" + (f" MB pada {scale} alumni |" if factor else "")
+    """Sizes per kind in MiB (2^20 bytes), averages in KiB; the total also in decimal MB."""
+    head = "| jenis | file | MiB | rata-rata (KiB) |" + (f" MiB pada {scale} alumni |" if factor else "")
     rows = [head, "|---|---:|---:|---:|" + ("---:|" if factor else "")]
     total = projected = 0.0
     for kind, (size, count) in sizes.items():
         grow = factor if factor and kind.startswith(GROWS) else 1.0
         total += size
         projected += size * grow
-        row = f"| {kind} | {count} | {size / 2**20:.1f} | {size / count / 1024:.1f} KB |"
+        row = f"| {kind} | {count} | {size / 2**20:.1f} | {size / count / 1024:.1f} |"
         rows.append(row + (f" {size * grow / 2**20:.0f} |" if factor else ""))
     files = sum(c for _, c in sizes.values())
-    rows.append(f"| **jumlah** | {files} | {total / 2**20:.1f} | |" + (f" **{projected / 2**20:.0f}** |" if factor else ""))
+    rows.append(f"| **jumlah** | {files} | **{total / 2**20:.1f}** = {total / 1e6:.1f} MB | |"
+                + (f" **{projected / 2**20:.0f}** = {projected / 1e6:.0f} MB |" if factor else ""))
     return "\n".join(rows)
 
 

@@ -37,7 +37,7 @@ from portal_ekspor.site.head import head_html
 from portal_ekspor.site.learning import module_tools_html, share_html
 from portal_ekspor.site.modules import course_json_ld, module_info_html
 from portal_ekspor.site import frame as frames
-from portal_ekspor.site.flags import published_files as flag_files
+from portal_ekspor.site import flags
 from portal_ekspor.site.scrolling import focusable_code, scrollable_tables
 from portal_ekspor.site.serve_error import error_page_html
 from portal_ekspor.site.placeholders import fill_placeholders
@@ -49,6 +49,7 @@ from portal_ekspor.workbooks import workbook_files
 from portal_ekspor.site.offline_page import offline_urls
 from portal_ekspor.site.output import PageWriter, link_folder
 from portal_ekspor.site.pages import build_site_content
+from portal_ekspor.site.render import rel
 from portal_ekspor.site.saved_profile import profile_update
 
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -249,8 +250,9 @@ def on_files(files: Files, config):
             except PhotoError as exc:
                 raise Abort(f"data/alumni/{profile.photo}: {exc}") from None
             files.append(File.generated(config, f"alumni/{profile.photo}", content=photo))
-    for name, path in flag_files(state.content.profiles).items():
+    for name, path in flags.published_files(state.content.profiles).items():
         files.append(File.generated(config, name, abs_src_path=str(path)))
+    files.append(File.generated(config, flags.STYLESHEET, content=flags.stylesheet(state.content.profiles)))
     for name, text in open_data_files(state.content.profiles, config.site_url or "").items():
         files.append(File.generated(config, name, content=text))
     for name, data in workbook_files().items():
@@ -293,7 +295,8 @@ def on_page_markdown(markdown, page, config, files):
         if frames.hides_contents(generated.kind):
             page.meta["hide"] = ["toc"]
         _head(page, config, generated.title, generated.description, generated.url,
-              "profile" if generated.kind == "profile" else "website", generated.json_ld, generated.alternate)
+              "profile" if generated.kind == "profile" else "website", generated.json_ld, generated.alternate,
+              _flag_stylesheet(generated))
         return ""
     module = state.modules.get(page.file.src_uri)
     if module is not None:
@@ -307,11 +310,17 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _head(page, config, title, description, url, og_type, json_ld, alternate=None):
+def _head(page, config, title, description, url, og_type, json_ld, alternate=None, stylesheet=None):
     page.meta["portal_head"] = head_html(site_name=config.site_name, title=title, description=description,
                                          url=_site_url(config, url), og_type=og_type, json_ld=json_ld,
-                                         alternate_url=_site_url(config, alternate) if alternate is not None else None)
+                                         alternate_url=_site_url(config, alternate) if alternate is not None else None,
+                                         stylesheet=stylesheet)
     page.meta["portal_alternates"] = switch_links(url, "id", alternate) if state.settings.halaman_inggris else []
+
+
+def _flag_stylesheet(page) -> str | None:
+    """Link to the build's flag classes from a generated page that shows flags."""
+    return rel(flags.STYLESHEET, page.url) if page.kind in flags.PAGE_KINDS else None
 
 
 def _escape_meta(page):
@@ -376,7 +385,8 @@ def _framed_html(config, page) -> str:
     head = head_html(site_name=config.site_name, title=page.title, description=page.description,
                      url=_site_url(config, page.url), og_type="profile" if page.kind == "profile" else "website",
                      json_ld=page.json_ld, lang=page.lang,
-                     alternate_url=_site_url(config, page.alternate) if page.alternate is not None else None)
+                     alternate_url=_site_url(config, page.alternate) if page.alternate is not None else None,
+                     stylesheet=_flag_stylesheet(page))
     switch = switch_links(page.url, page.lang, page.alternate) if state.settings.halaman_inggris else []
     language = {"active": "alumni/"} if page.lang == "id" else english_frame(page.url)
     return frames.frame_page(state.theme, url=page.url, title=page.title, description=page.description,

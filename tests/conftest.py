@@ -126,7 +126,7 @@ def slug_of(name: str) -> str:
 
 
 # Records the browser tests write themselves, so what they check never depends on today's sample data.
-FILLER = [f"Kopi Halaman {i:02d}" for i in range(1, 26)]  # with any sample, more than one page of 24
+FILLER = [f"Kopi Halaman {i:02d}" for i in range(1, 50)]  # with any sample, more than one directory page (48)
 CHANNELS = {  # name: (WhatsApp number, WhatsApp public, e-mail public)
     "Kopi Kanal Terbuka": ("+62 812-3456-7001", True, False),
     "Kopi Kanal Tertutup": ("+62 812-3456-7002", False, True),

@@ -12,7 +12,7 @@ from browser import PageWatch
 from conftest import CHANNELS, slug_of
 from portal_ekspor.privacy import public_profiles
 from portal_ekspor.repository import load_valid_portal
-from portal_ekspor.site.pages import PAGE_SIZE
+from portal_ekspor.site.pages import DIRECTORY_PAGE_SIZE
 
 pytestmark = pytest.mark.browser
 
@@ -67,19 +67,19 @@ def test_ambassador_and_country_filters(page, site_url, profiles):
 def test_without_javascript_the_list_and_pages_work(browser, own_site, own_site_url):
     """The paginated list, on a site with more than one page of alumni by construction (FILLER)."""
     total = len(public_profiles(load_valid_portal(own_site.parent)))
-    assert total > PAGE_SIZE
+    assert total > DIRECTORY_PAGE_SIZE
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(own_site_url + "alumni/")
     cards = page.locator("#pe-results .pe-card__title")
     first = cards.all_inner_texts()
-    assert len(first) == PAGE_SIZE
+    assert len(first) == DIRECTORY_PAGE_SIZE
     assert page.locator("#pe-filter").is_hidden()
     page.locator(".pe-pager a[rel=next]").click()
     page.wait_for_url(own_site_url + "alumni/daftar/2/")
     second = cards.all_inner_texts()
     assert second and not set(second) & set(first)
-    assert len(first) + len(second) == min(total, 2 * PAGE_SIZE)
+    assert len(first) + len(second) == min(total, 2 * DIRECTORY_PAGE_SIZE)
     page.goto(own_site_url + "alumni/provinsi/")
     page.locator(".pe-facet-list a").first.click()
     assert page.locator(".pe-summary").inner_text().endswith("negara.")
@@ -145,4 +145,5 @@ def test_meta_tags_and_json_ld(page, site_url):
     assert page.locator("meta[property='og:title']").get_attribute("content") == "Rendang Uni Sari"
     data = json.loads(page.locator("script[type='application/ld+json']").inner_text())
     assert data["@type"] == "Organization" and data["name"] == "Rendang Uni Sari"
+    assert "description" not in data, "the meta description is not repeated in the JSON-LD (issue 13: size)"
     assert "telephone" not in data

@@ -10,6 +10,7 @@ import pytest
 
 from browser import PageWatch
 from portal_ekspor.privacy import public_profiles
+from portal_ekspor.reference.countries import country_name
 from portal_ekspor.repository import load_valid_portal
 
 pytestmark = pytest.mark.browser
@@ -152,7 +153,11 @@ def test_head_links_both_ways_with_locale_and_json_ld(page, site_url):
 
 def test_sitemap_lists_both_languages_with_alternates(built_site, profiles):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    root = ET.parse(built_site / "sitemap.xml").getroot()
+    text = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert all(line.startswith("<url><loc>") and line.endswith("</url>") for line in lines[2:-1]), "one <url> a line"
+    assert len(lines) > 2 * len(profiles) and not [line for line in lines if line != line.strip()], "no indentation"
+    root = ET.fromstring(text.encode("utf-8"))
     entries = {u.find("s:loc", ns).text: {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)}
                for u in root.findall("s:url", ns)}
     for p in profiles:
@@ -175,7 +180,8 @@ def test_english_directory_filters_by_country_and_sector(page, site_url, profile
     page.goto(site_url + "en/exporters/", wait_until="networkidle")  # a desktop: the filters stand open
     page.select_option("#pe-f-country", country.lower())
     page.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(by_country)}")
-    name = page.locator(f"#pe-f-country option[value='{country.lower()}']").get_attribute("data-label")
+    name = country_name(country, "en")
+    assert page.locator(f"#pe-f-country option[value='{country.lower()}']").inner_text() == f"{name} ({len(by_country)})"
     assert page.locator("#daftar").inner_text() == f"{len(by_country)} exporters · market {name}"
     page.select_option("#pe-f-sector", sector)
     page.wait_for_function(f"document.querySelectorAll('#pe-results .pe-card').length === {len(expected)}")

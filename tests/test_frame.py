@@ -104,11 +104,15 @@ def test_profile_pages_are_slim(built_site):
         # Open Graph, hreflang and JSON-LD, ~0.5 KB the no-JavaScript menu, ~0.5 KB the footer
         assert frame_bytes <= 6_500, (path, frame_bytes)
         assert "<path" not in html, path  # icons come from the shared sprite
+        # Material's toggles, overlay and dialog serve only its script: the shared script inserts them.
+        assert 'id="__drawer"' not in html and 'data-md-component="dialog"' not in html, path
         assert len(re.findall(r'class="md-nav__link', html)) <= 10, path  # top-level menu only, never the tree
         assert "data-pagefind-filter" not in html and "pe-akar" not in html  # search-only fields stay in the index
     sprite = (built_site / frames.SPRITE).read_text(encoding="utf-8")
     chrome = re.search(r'<script src="\.\./\.\./(assets/javascripts/rangka-id\.[0-9a-f]{8}\.min\.js)"', profiles[0].read_text()).group(1)
     chrome_text = (built_site / chrome).read_text(encoding="utf-8")
+    chrome_markup = chrome_text.replace('\\"', '"')  # the markup is a JSON string in the script
+    assert 'id="__drawer"' in chrome_markup and 'id="__search"' in chrome_markup and 'data-md-component="dialog"' in chrome_markup
     icons = set(re.findall(r'ikon\.svg#([a-z0-9-]+)', profiles[0].read_text() + chrome_text))
     assert {"menu", "magnify", "translate"} <= icons
     for icon in icons:

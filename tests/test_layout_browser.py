@@ -10,6 +10,7 @@ import pytest
 
 from portal_ekspor.privacy import public_profiles
 from portal_ekspor.repository import load_valid_portal
+from portal_ekspor.site.pages import DIRECTORY_PAGE_SIZE
 from tools.page_types import PAGE_TYPES, SCHEMES, VIEWPORTS
 
 pytestmark = pytest.mark.browser
@@ -192,7 +193,7 @@ def test_filtered_heading_names_the_filter_and_the_count(phone, site_url, profil
     phone.get_by_role("link", name=d["reset"]).click()
     phone.wait_for_function(f"document.getElementById('daftar').textContent === '{len(profiles)} {d['unit']}'")
     assert "?" not in phone.url
-    assert phone.locator("#pe-results .pe-card").count() == min(24, len(profiles))
+    assert phone.locator("#pe-results .pe-card").count() == min(DIRECTORY_PAGE_SIZE, len(profiles))
     assert phone.get_by_role("button", name=d["filter"], exact=True).is_visible()
     assert phone.get_by_role("link", name=d["reset"]).is_hidden()
 
@@ -251,13 +252,21 @@ def test_desktop_directory_shows_its_filters_open_beside_the_results(browser, si
 
 
 def test_flags_are_self_hosted_images_not_emoji(desktop, site_url):
-    for path in ("alumni/", "alumni/rendang-uni-sari/", "alumni/negara/"):
+    for path in ("alumni/", "alumni/rendang-uni-sari/", "alumni/negara/", "en/exporters/rendang-uni-sari/"):
         desktop.goto(site_url + path, wait_until="networkidle")
-        flags = desktop.locator("img.pe-flag")
+        flags = desktop.locator("main .pe-flag")
         assert flags.count() > 0
-        sources = set(flags.evaluate_all("imgs => imgs.map(i => i.src)"))
-        for src in sources:
-            assert src.startswith(site_url + "assets/bendera/")
+        drawn = flags.evaluate_all("""els => els.map(e => {
+            const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+            return {image: style.backgroundImage, w: box.width, h: box.height, text: e.textContent,
+                    country: e.parentElement.textContent.trim()};
+        })""")
+        assert [d for d in drawn if not (d["w"] >= 16 and 0.7 < d["h"] / d["w"] < 0.8)] == [], "a 4:3 flag box"
+        assert [d for d in drawn if d["text"] or not d["country"]] == [], "empty and decorative, next to the country's name"
+        sources = {d["image"] for d in drawn}
+        for image in sources:
+            src = image.removeprefix('url("').removesuffix('")')
+            assert src.startswith(site_url + "assets/bendera/") and src.endswith(".svg"), image
             response = desktop.context.request.get(src)
             assert response.ok and response.body().startswith(b"<svg")
         text = desktop.locator("main").inner_text()

@@ -143,6 +143,19 @@ def test_built_files_are_what_the_core_writes(built_site):
     assert (built_site / "alumni.json").read_text(encoding="utf-8") == files["alumni.json"]
 
 
+def test_json_has_one_alumnus_a_line_and_the_documented_head(built_site):
+    """Whitespace is not the format, but the file's size is (issue 13): the guide's
+    head, then each alumnus compact on its own line, readable and diffable."""
+    text = (built_site / "alumni.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    lines = text.splitlines()
+    assert data["jumlah"] > 10 and len(lines) == data["jumlah"] + 6
+    assert lines[:4] == ["{", f' "versi_skema": {data["versi_skema"]},', f' "jumlah": {data["jumlah"]},',
+                         ' "alumni": [']
+    assert [json.loads(line.strip().rstrip(",")) for line in lines[4:-2]] == data["alumni"]
+    assert lines[-2:] == [" ]", "}"]
+
+
 def test_column_order_is_documented_for_staff():
     """The staff guide lists the CSV columns in the order the file has them."""
     doc = (ROOT / "docs" / "panduan-staf" / "data-terbuka.md").read_text(encoding="utf-8")

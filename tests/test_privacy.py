@@ -22,8 +22,9 @@ pytestmark = pytest.mark.slow
 # Every free-text field carries a word that occurs nowhere else, chosen so that
 # Indonesian stemming (Pagefind's and ours) leaves it whole.
 def flag_ref(code: str) -> str:
-    """How a page refers to a country's flag: its self-hosted SVG (emoji are never used)."""
-    return f"bendera/{code.lower()}.svg"
+    """How a page refers to a country's flag: its class, which the build's flag
+    stylesheet maps to the self-hosted SVG (emoji are never used)."""
+    return f"pe-flag--{code.lower()}"
 
 
 HIDDEN_RECORD = """\

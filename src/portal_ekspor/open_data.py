@@ -102,6 +102,20 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\n") else value
 
 
+def _json_text(payload: dict) -> str:
+    """The JSON document laid out as the staff guide shows it, one alumnus a line.
+
+    Indenting every field (``indent=1``) made the file ~1.8 times larger (25 MB
+    at 20,000 alumni); a line per record stays readable and diffable. Only
+    whitespace differs: the document, its keys and their order are the same."""
+    def compact(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    head = "".join(f" {compact(key)}: {compact(value)},\n" for key, value in payload.items() if key != "alumni")
+    rows = ",\n".join("  " + compact(r) for r in payload["alumni"])
+    return "{\n" + head + ' "alumni": [' + ("\n" + rows + "\n " if rows else "") + "]\n}\n"
+
+
 def open_data_files(profiles: list[PublicProfile], site_url: str = "") -> dict[str, str]:
     """File name -> content; written by the site builder like any other page."""
     records = [record(p, site_url) for p in profiles]
@@ -112,6 +126,6 @@ def open_data_files(profiles: list[PublicProfile], site_url: str = "") -> dict[s
     for r in records:
         writer.writerow([_csv_safe(v) for v in _csv_row(r)])
     return {
-        "alumni.json": json.dumps(payload, ensure_ascii=False, indent=1) + "\n",
+        "alumni.json": _json_text(payload),
         "alumni.csv": "\ufeff" + buffer.getvalue(),
     }

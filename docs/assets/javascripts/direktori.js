@@ -17,7 +17,6 @@
   var count = document.getElementById("pe-filter-count");
   var resetLink = document.getElementById("pe-filter-reset");
   var done = document.getElementById("pe-filter-done");
-  var flags = list.getAttribute("data-flags") || "";
   var allHeading = heading.textContent;
   var original = Array.prototype.slice.call(list.children);
   // Facet names, the filter every result must carry and all texts come from the
@@ -60,7 +59,7 @@
       var select = form.elements[name];
       if (!select.value) return;
       var phrase = select.getAttribute("data-phrase");
-      names.push((phrase ? phrase + " " : "") + select.options[select.selectedIndex].dataset.label);
+      names.push((phrase ? phrase + " " : "") + label(select));
     });
     if (form.elements.duta.checked) names.push(T.ambassador);
     var q = form.elements.q.value.trim();
@@ -84,14 +83,9 @@
     codes = (codes || "").split(",");
     names.forEach(function (name, i) {
       var span = text("span", "pe-country", "");
-      if (flags && codes.length === names.length && /^[a-z]{2}$/.test(codes[i])) {
-        var img = document.createElement("img");
-        img.className = "pe-flag";
-        img.src = flags + codes[i] + ".svg";
-        img.alt = "";
-        img.width = 20;
-        img.height = 15;
-        span.appendChild(img);
+      if (codes.length === names.length && /^[a-z]{2}$/.test(codes[i])) {
+        // Decorative and empty; assets/bendera/bendera.css draws it (site/flags.py).
+        span.appendChild(text("span", "pe-flag pe-flag--" + codes[i], ""));
         span.appendChild(document.createTextNode("\u00a0"));
       }
       span.appendChild(document.createTextNode(name));
@@ -122,12 +116,18 @@
     return query;
   }
 
+  // The chosen value's name, as the search index files it: the option reads
+  // "Jepang (151)" and the page carries the count, not a second copy of the name.
+  function label(select) {
+    return select.options[select.selectedIndex].textContent.replace(/ \(\d+\)$/, "");
+  }
+
   function filters() {
     var out = {};
     out[KIND_FILTER] = KIND;
     FACETS.forEach(function (name) {
       var select = form.elements[name];
-      if (select.value) out[name] = select.options[select.selectedIndex].dataset.label;
+      if (select.value) out[name] = label(select);
     });
     if (form.elements.duta.checked) out[AMBASSADOR] = form.elements.duta.value;
     return out;

@@ -130,9 +130,13 @@
     var title = document.title;
     var link = tools.querySelector("[data-pe-whatsapp]");
     if (link) link.href = "https://wa.me/?text=" + encodeURIComponent(title + " " + location.href.split("#")[0]);
-    var share = tools.querySelector("[data-pe-share]");
-    if (share && navigator.share) {
-      share.hidden = false;
+    var row = tools.querySelector("[data-pe-share]");
+    if (row && link && navigator.share) {
+      var share = document.createElement("button");
+      share.type = "button";
+      share.className = "pe-share__button";
+      share.textContent = row.getAttribute("data-pe-share");
+      link.after(share);
       share.addEventListener("click", function () {
         navigator.share({ title: title, url: location.href.split("#")[0] }).catch(function () {});
       });

@@ -221,8 +221,7 @@ class EnglishProfile:
         data = {
             "@context": "https://schema.org",
             "@type": "Organization",
-            "name": self.p.name,
-            "description": self.description,
+            "name": self.p.name,  # its description is the page's meta description (see site/pages.py)
             "inLanguage": "en",
             "address": {"@type": "PostalAddress", "addressRegion": self.province, "addressLocality": self.regency,
                         "addressCountry": "ID"},

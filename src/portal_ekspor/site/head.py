@@ -22,9 +22,11 @@ DEFAULT_LANG = "id"
 
 
 def head_html(*, site_name: str, title: str, description: str, url: str | None, og_type: str = "website",
-              json_ld: dict | None = None, lang: str = DEFAULT_LANG, alternate_url: str | None = None) -> Markup:
+              json_ld: dict | None = None, lang: str = DEFAULT_LANG, alternate_url: str | None = None,
+              stylesheet: str | None = None) -> Markup:
     """Open Graph tags, JSON-LD and, for a page with a twin in the other language
-    (``alternate_url``, absolute), ``hreflang`` links to both and to the x-default."""
+    (``alternate_url``, absolute), ``hreflang`` links to both and to the x-default.
+    ``stylesheet`` is the page's own extra stylesheet (relative link), if any."""
     alternates: list[tuple[str, str]] = []
     default_href = None
     if url and alternate_url:
@@ -34,5 +36,5 @@ def head_html(*, site_name: str, title: str, description: str, url: str | None, 
     return Markup(environment().get_template("head.html").render(
         site_name=site_name, title=title, description=description, url=url, og_type=og_type,
         json_ld=json_ld_text(json_ld) if json_ld else None, og_locale=OG_LOCALES[lang], og_locales=OG_LOCALES,
-        page_lang=lang, alternates=alternates, default_href=default_href,
+        page_lang=lang, alternates=alternates, default_href=default_href, stylesheet=stylesheet,
     ))

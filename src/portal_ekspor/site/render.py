@@ -11,7 +11,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .. import formatting
-from .flags import flag_img
+from .flags import flag_mark
 
 
 def rel(target: str, base: str) -> str:
@@ -51,7 +51,7 @@ def environment() -> Environment:
     env.globals.update(
         rel=rel,
         number=formatting.number,
-        flag=flag_img,
+        flag=flag_mark,
     )
     return env
 

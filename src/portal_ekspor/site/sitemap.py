@@ -1,4 +1,7 @@
-"""Add pages written outside MkDocs' page loop to its sitemap."""
+"""Add pages written outside MkDocs' page loop to its sitemap.
+
+One ``<url>`` a line without indentation, as overrides/sitemap.xml writes
+MkDocs' own pages: readable and diffable, and ~2 MB smaller at 20,000 alumni."""
 
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ def add_to_sitemap(site_dir: Path, urls: list[str]) -> None:
     if not path.exists():
         return
     text = path.read_text(encoding="utf-8")
-    entries = "".join(f"\n    <url>\n         <loc>{escape(u)}</loc>\n    </url>" for u in sorted(urls))
-    text = text.replace("</urlset>", entries + "\n</urlset>")
+    entries = "".join(f"<url><loc>{escape(u)}</loc></url>\n" for u in sorted(urls))
+    text = text.replace("</urlset>", entries + "</urlset>")
     path.write_text(text, encoding="utf-8")
     gz = site_dir / "sitemap.xml.gz"
     # MkDocs stamps the gzip header with the build date; a fixed stamp keeps
@@ -52,8 +55,8 @@ def add_alternates_to_sitemap(site_dir: Path, twins: dict[str, tuple[str, str]])
         by_lang = {lang: loc, ("en" if lang == "id" else "id"): other}
         out = [match.group(1)]
         for code in sorted(by_lang):
-            out.append(f'\n         <xhtml:link rel="alternate" hreflang="{code}" href="{escape(by_lang[code])}"/>')
-        out.append(f'\n         <xhtml:link rel="alternate" hreflang="x-default" href="{escape(by_lang["id"])}"/>')
+            out.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(by_lang[code])}"/>')
+        out.append(f'<xhtml:link rel="alternate" hreflang="x-default" href="{escape(by_lang["id"])}"/>')
         return "".join(out)
 
     text = _LOC.sub(links, text)
