@@ -10,13 +10,14 @@
  *
  * Pages go to the network first (a new release is seen as soon as the reader
  * is online) and fall back to the cache, then to the offline page. Hashed
- * files (Material's assets, Pagefind's chunks) never change: cache first.
+ * files (Material's assets, Pagefind's chunks, the typo word list's files)
+ * never change: cache first.
  */
 var OFFLINE = {"version":"dev","fallback":"offline/","core":[],"precache":[]}; // portal:offline
 var PREFIX = "portal-ekspor-";
 var CACHE = PREFIX + OFFLINE.version;
 var SCOPE = self.registration.scope;
-var IMMUTABLE = /\/(assets\/(javascripts|stylesheets)\/[^/]+\.[0-9a-f]{8}\.min\.(js|css)|cari\/(bagian-\d+\/)?(fragment|index|filter)\/[^/]+|cari\/(bagian-\d+\/)?pagefind[^/]*\.(pf_meta|wasm)[^/]*)$/;
+var IMMUTABLE = /\/(assets\/(javascripts|stylesheets)\/[^/]+\.[0-9a-f]{8}\.min\.(js|css)|cari\/(bagian-\d+\/)?(fragment|index|filter)\/[^/]+|cari\/kata\/[0-9a-f]{12}\.json|cari\/(bagian-\d+\/)?pagefind[^/]*\.(pf_meta|wasm)[^/]*)$/;
 var PARALLEL = 4;
 
 function abs(url) { return new URL(url, SCOPE).href; }

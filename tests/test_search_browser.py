@@ -256,8 +256,9 @@ def test_first_letter_typo_loads_only_the_one_edit_files(page, site_url):
     urls = page.evaluate(SEARCH_URLS, "egosiasi")  # the first letter left out of "negosiasi"
     assert any("negosiasi-dan-kontrak" in u for u in urls[:3])
     one_edit = page.evaluate("w => window.PortalCari.vocabularyKeys(w).one", "egosiasi")
-    manifest = page.evaluate("() => fetch('cari/kata/indeks.json').then(r => r.json())")["awal"]
-    holding = {str(max(i for i, first in enumerate(manifest) if first <= key)) + ".json"
+    listed = page.evaluate("() => fetch('cari/kata/indeks.json').then(r => r.json())")
+    manifest, names = listed["awal"], listed["berkas"]
+    holding = {names[max(i for i, first in enumerate(manifest) if first <= key)] + ".json"
                for key in one_edit + ["wegosiasi"]}
     # The file that would hold the word whole (it is no portal word), then those
     # of one-edit pieces: a word one edit away exists, so no two-edit file.
@@ -269,7 +270,9 @@ def _all_vocabulary(folder) -> list[str]:
     import json
 
     counts = {}
-    for path in folder.glob("[0-9]*.json"):
+    for path in folder.glob("*.json"):
+        if path.name == "indeks.json":
+            continue
         for key, entries in json.loads(path.read_text(encoding="utf-8")).items():
             if key.startswith("w"):
                 continue  # a word filed whole (code-block words among them, never a correction)

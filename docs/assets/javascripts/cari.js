@@ -287,13 +287,17 @@
     return vocabulary;
   }
 
-  function vocabularyFile(number) {
-    if (!vocabularyFiles[number]) {
-      vocabularyFiles[number] = fetch(new URL("cari/kata/" + number + ".json", base).href)
+  /* Files are named by their content (a page opened before a release keeps
+   * its manifest and finds its files in the server's archive). */
+  function vocabularyFile(manifest, number) {
+    var name = (manifest.berkas || [])[number];
+    if (!name) return Promise.resolve({});
+    if (!vocabularyFiles[name]) {
+      vocabularyFiles[name] = fetch(new URL("cari/kata/" + name + ".json", base).href)
         .then(function (r) { return r.ok ? r.json() : {}; })
-        .catch(function () { delete vocabularyFiles[number]; return {}; });
+        .catch(function () { delete vocabularyFiles[name]; return {}; });
     }
-    return vocabularyFiles[number];
+    return vocabularyFiles[name];
   }
 
   function pieceKey(kind, piece, n) {
@@ -342,7 +346,7 @@
       var firsts = manifest.awal || [], at = fileOf(firsts, key);
       if (at + 1 < firsts.length && firsts[at + 1].indexOf(key) === 0) return true;
       if (at < 0) return false;
-      return vocabularyFile(at).then(function (file) {
+      return vocabularyFile(manifest, at).then(function (file) {
         return Object.keys(file).some(function (k) { return k.indexOf(key) === 0; });
       });
     });
@@ -357,7 +361,7 @@
         if (at >= 0) (wanted[at] = wanted[at] || []).push(k);
       });
       return Promise.all(Object.keys(wanted).map(function (number) {
-        return vocabularyFile(number).then(function (file) {
+        return vocabularyFile(manifest, number).then(function (file) {
           return wanted[number].map(function (k) { return file[k] || ""; }).join(" ");
         });
       }));

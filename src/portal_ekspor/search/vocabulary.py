@@ -30,12 +30,13 @@ first, and Pagefind never loads the index chunk of a word that does not exist
 
 Keys are sorted (tails reversed, so the keys of one typed word sit together)
 and cut into files of about ``CHUNK_BYTES``; ``kata/indeks.json`` lists the
-first key of each file. The same pieces are computed by cari.js
+first key and the name of each file. The same pieces are computed by cari.js
 (``oneEditKeys``, ``twoEditKeys``, ``portalWord``): change both together.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections import Counter
@@ -109,7 +110,7 @@ def split_vocabulary(counts: Counter[str]) -> tuple[list[str], list[dict[str, st
 
 
 def write_vocabulary(folder: Path, counts: Counter[str]) -> None:
-    """Write ``folder/kata/``: the manifest and the numbered files, replacing any earlier split."""
+    """Write ``folder/kata/``: the manifest and the files, replacing any earlier split."""
     target = folder / FOLDER
     if target.exists():
         shutil.rmtree(target)
@@ -119,6 +120,13 @@ def write_vocabulary(folder: Path, counts: Counter[str]) -> None:
     def dump(name: str, value) -> None:
         (target / name).write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
-    dump(MANIFEST, {"awal": firsts})
-    for number, chunk in enumerate(chunks):
-        dump(f"{number}.json", chunk)
+    # Files are named by their content: a page opened before a release keeps the
+    # old manifest, and its files stay reachable in the server's archive of
+    # earlier releases (deploy/nginx, location /cari/) instead of being
+    # answered by a new file of the same name holding other words.
+    names = []
+    for chunk in chunks:
+        text = json.dumps(chunk, ensure_ascii=False, separators=(",", ":"))
+        names.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:12])
+        (target / f"{names[-1]}.json").write_text(text, encoding="utf-8")
+    dump(MANIFEST, {"awal": firsts, "berkas": names})
