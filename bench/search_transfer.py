@@ -35,7 +35,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 # word (korespodensy), the first letter left out or wrong (egosiasi, bembayaran).
 QUERIES = ("kopi robusta", "rendang", "pengemasan", "pengemasn", "sertfikai halal", "korespodensy",
            "egosiasi", "bembayaran", "fumigsai kayu")
-KINDS = (("entri", ("pagefind.js", "pagefind-entry.json", "pagefind-worker")), ("wasm", (".pagefind",)),
+KINDS = (("entri", ("pagefind.js", "pagefind-entry.json", "pagefind-worker", "bagian.json")), ("wasm", (".pagefind",)),
          ("indeks", (".pf_index",)), ("meta", (".pf_meta",)), ("filter", (".pf_filter",)),
          ("fragmen", (".pf_fragment",)), ("akar+sinonim", ("akar.json", "sinonim.json")))
 

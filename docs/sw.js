@@ -17,7 +17,7 @@ var OFFLINE = {"version":"dev","fallback":"offline/","core":[],"precache":[]}; /
 var PREFIX = "portal-ekspor-";
 var CACHE = PREFIX + OFFLINE.version;
 var SCOPE = self.registration.scope;
-var IMMUTABLE = /\/(assets\/(javascripts|stylesheets)\/[^/]+\.[0-9a-f]{8}\.min\.(js|css)|cari\/(bagian-\d+\/)?(fragment|index|filter)\/[^/]+|cari\/kata\/[0-9a-f]{12}\.json|cari\/(bagian-\d+\/)?pagefind[^/]*\.(pf_meta|wasm)[^/]*)$/;
+var IMMUTABLE = /\/(assets\/(javascripts|stylesheets)\/[^/]+\.[0-9a-f]{8}\.min\.(js|css)|cari\/(bagian-\d+\/)?(fragment|index|filter)\/[^/]+|cari\/kata\/[0-9a-f]{10}\/\d+\.json|cari\/(bagian-\d+\/)?pagefind[^/]*\.(pf_meta|wasm)[^/]*)$/;
 var PARALLEL = 4;
 
 function abs(url) { return new URL(url, SCOPE).href; }

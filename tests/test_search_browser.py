@@ -228,7 +228,7 @@ def test_typo_files_are_fetched_only_for_a_word_that_is_no_portal_word(page, sit
     # Only the few files holding the pieces a candidate must share with
     # "sertfikai": a small part of the whole word list.
     folder = built_site / "cari" / "kata"
-    every = sorted(f.name for f in folder.iterdir())
+    every = sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*.json"))
     assert 1 < len(fetched) <= 16, fetched
     size = lambda names: sum((folder / n).stat().st_size for n in names if n != "indeks.json")
     assert size(fetched) <= size(every) * 0.25, (size(fetched), size(every))
@@ -257,8 +257,8 @@ def test_first_letter_typo_loads_only_the_one_edit_files(page, site_url):
     assert any("negosiasi-dan-kontrak" in u for u in urls[:3])
     one_edit = page.evaluate("w => window.PortalCari.vocabularyKeys(w).one", "egosiasi")
     listed = page.evaluate("() => fetch('cari/kata/indeks.json').then(r => r.json())")
-    manifest, names = listed["awal"], listed["berkas"]
-    holding = {names[max(i for i, first in enumerate(manifest) if first <= key)] + ".json"
+    manifest, version = listed["awal"], listed["versi"]
+    holding = {f"{version}/{max(i for i, first in enumerate(manifest) if first <= key)}.json"
                for key in one_edit + ["wegosiasi"]}
     # The file that would hold the word whole (it is no portal word), then those
     # of one-edit pieces: a word one edit away exists, so no two-edit file.
@@ -270,9 +270,7 @@ def _all_vocabulary(folder) -> list[str]:
     import json
 
     counts = {}
-    for path in folder.glob("*.json"):
-        if path.name == "indeks.json":
-            continue
+    for path in folder.glob("*/*.json"):
         for key, entries in json.loads(path.read_text(encoding="utf-8")).items():
             if key.startswith("w"):
                 continue  # a word filed whole (code-block words among them, never a correction)

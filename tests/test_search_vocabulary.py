@@ -63,9 +63,9 @@ def test_split_is_the_same_whatever_order_the_words_were_counted_in(tmp_path):
     (tmp_path / "b" / "kata").mkdir(parents=True)
     (tmp_path / "b" / "kata" / "999.json").write_text("{}")  # left from an earlier, larger build
     write_vocabulary(tmp_path / "b", backwards)
-    files = lambda root: {p.name: p.read_bytes() for p in (root / "kata").iterdir()}
+    files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "kata").rglob("*") if p.is_file()}
     assert files(tmp_path / "a") == files(tmp_path / "b")
-    assert "indeks.json" in files(tmp_path / "a") and "999.json" not in files(tmp_path / "b")
+    assert "kata/indeks.json" in files(tmp_path / "a") and "kata/999.json" not in files(tmp_path / "b")
 
 
 def test_every_word_is_filed_whole_and_code_words_only_so():

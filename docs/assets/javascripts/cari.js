@@ -287,11 +287,11 @@
     return vocabulary;
   }
 
-  /* Files are named by their content (a page opened before a release keeps
-   * its manifest and finds its files in the server's archive). */
+  /* Files sit in a folder named by their content (a page opened before a
+   * release keeps its manifest and finds its files in the server's archive). */
   function vocabularyFile(manifest, number) {
-    var name = (manifest.berkas || [])[number];
-    if (!name) return Promise.resolve({});
+    if (!manifest.versi) return Promise.resolve({});
+    var name = manifest.versi + "/" + number;
     if (!vocabularyFiles[name]) {
       vocabularyFiles[name] = fetch(new URL("cari/kata/" + name + ".json", base).href)
         .then(function (r) { return r.ok ? r.json() : {}; })

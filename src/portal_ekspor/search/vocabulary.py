@@ -30,7 +30,7 @@ first, and Pagefind never loads the index chunk of a word that does not exist
 
 Keys are sorted (tails reversed, so the keys of one typed word sit together)
 and cut into files of about ``CHUNK_BYTES``; ``kata/indeks.json`` lists the
-first key and the name of each file. The same pieces are computed by cari.js
+first key of each file and the folder's name. The same pieces are computed by cari.js
 (``oneEditKeys``, ``twoEditKeys``, ``portalWord``): change both together.
 """
 
@@ -120,13 +120,14 @@ def write_vocabulary(folder: Path, counts: Counter[str]) -> None:
     def dump(name: str, value) -> None:
         (target / name).write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
-    # Files are named by their content: a page opened before a release keeps the
-    # old manifest, and its files stay reachable in the server's archive of
-    # earlier releases (deploy/nginx, location /cari/) instead of being
-    # answered by a new file of the same name holding other words.
-    names = []
-    for chunk in chunks:
-        text = json.dumps(chunk, ensure_ascii=False, separators=(",", ":"))
-        names.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:12])
-        (target / f"{names[-1]}.json").write_text(text, encoding="utf-8")
-    dump(MANIFEST, {"awal": firsts, "berkas": names})
+    # Files sit in a folder named by their content: a page opened before a
+    # release keeps the old manifest, and its files stay reachable in the
+    # server's archive of earlier releases (deploy/nginx, location /cari/)
+    # instead of being answered by a new file of the same name holding other
+    # words. One name for all: 927 names of their own cost 6 KB in the manifest.
+    texts = [json.dumps(chunk, ensure_ascii=False, separators=(",", ":")) for chunk in chunks]
+    version = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()[:10]
+    (target / version).mkdir()
+    for number, text in enumerate(texts):
+        (target / version / f"{number}.json").write_text(text, encoding="utf-8")
+    dump(MANIFEST, {"awal": firsts, "versi": version})
