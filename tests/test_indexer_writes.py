@@ -8,13 +8,13 @@ ending at 128 KiB under load); these tests plant the same cuts.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import gzip
 import shutil
 from pathlib import Path
 
 import pytest
 
+from async_run import run
 from portal_ekspor.search import indexer
 
 RECORDS = [
@@ -23,13 +23,6 @@ RECORDS = [
     {"url": "en/exporters/a/", "title": "A", "language": "en",
      "html": "<div data-pagefind-body><p>coffee packaging export</p></div>"},
 ]
-
-
-def run(coroutine):
-    """``asyncio.run`` in a thread of its own: Playwright's sync API keeps an event
-    loop running in the test thread once a browser test has run in the session."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,13 @@ that can never be stale (portal_ekspor/search/shards.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
 from pathlib import Path
 
 import pytest
 
+from async_run import run
 from portal_ekspor.search import indexer, shards
 
 
@@ -58,7 +58,7 @@ def _index(tmp: Path, name: str, records: list[dict], cache: Path | None) -> Pat
     documents = tmp / f"{name}.jsonl"
     indexer.write_documents(documents, records, {})
     output = tmp / name / "cari"
-    asyncio.run(indexer._feed(documents, output, 10, cache))
+    run(indexer._feed(documents, output, 10, cache))
     return output
 
 
