@@ -125,7 +125,7 @@ def build(project: Path, out: Path, *, cache: bool) -> Path:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "    folder_cache:" in text
-    sharded = text.replace("    folder_cache:", f"    halaman_per_bagian_cari: {PER_SHARD}\n    folder_cache:", 1)
+    sharded = text.replace("halaman_per_bagian_cari: 10000", f"halaman_per_bagian_cari: {PER_SHARD}", 1)
     config.write_text(sharded.replace("cache: true", "cache: false") if not cache else sharded, encoding="utf-8")
     try:
         done = run_portal("build", "--keluaran", str(out), cwd=project)

@@ -28,7 +28,7 @@ def sharded(tmp_path_factory):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "    folder_cache:" in text
-    config.write_text(text.replace("    folder_cache:", f"    halaman_per_bagian_cari: {PER_SHARD}\n    folder_cache:", 1),
+    config.write_text(text.replace("halaman_per_bagian_cari: 10000", f"halaman_per_bagian_cari: {PER_SHARD}", 1),
                       encoding="utf-8")
     site = build(project)
     log: list = []

@@ -62,7 +62,7 @@ def subpath_site(tmp_path_factory):
     # The search index in shards (search/shards.py): the merged ones must load from the sub-path too.
     text = "".join(lines)
     assert "    folder_cache:" in text
-    mkdocs.write_text(text.replace("    folder_cache:", "    halaman_per_bagian_cari: 20\n    folder_cache:", 1),
+    mkdocs.write_text(text.replace("halaman_per_bagian_cari: 10000", "halaman_per_bagian_cari: 20", 1),
                       encoding="utf-8")
     build(project)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
